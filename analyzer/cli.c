@@ -1,0 +1,715 @@
+/* The cancelcheck command line: options, compile database, translation
+ * units (in parallel with -j), checks, output and exit status. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <clang-c/CXCompilationDatabase.h>
+#include <json-c/json.h>
+#include "check.h"
+#include "cli.h"
+
+#define EXIT_FINDINGS 1
+#define EXIT_ERROR 2
+
+struct options {
+	char *build_dir;
+	GPtrArray *check_globs;	/* char *, in order; config's first */
+	unsigned models;
+	char *config;
+	enum cck_format format;
+	int jobs;
+	bool dump_ir, verbose, list_checks, version, help;
+	char *explain;
+	GPtrArray *sources;
+	GPtrArray *extra;	/* compiler args after -- */
+	bool have_extra;
+};
+
+/* One translation unit to analyze, and what came of it. */
+struct job {
+	char *file;		/* absolute path */
+	char *dir;		/* working directory */
+	GPtrArray *args;	/* compiler arguments, without the compiler */
+	const struct cck_config *config;
+	/* results */
+	struct cck_sink sink;
+	GString *out;		/* --dump-ir text */
+	GString *err;		/* error messages */
+	bool failed;
+};
+
+static const char *prog = "cancelcheck";
+
+static void usage_line(FILE *f)
+{
+	fprintf(f, "usage: %s [options] <source>... [-- <compiler args>]\n", prog);
+}
+
+static void help(void)
+{
+	usage_line(stdout);
+	printf(
+"\n"
+"Finds cancel-correctness bugs in C: guards held and owned values lost when\n"
+"a thread or coroutine is cancelled at a suspend point.\n"
+"\n"
+"options:\n"
+"  -p <build-dir>        use <build-dir>/compile_commands.json; with no\n"
+"                        sources, analyze every file in it\n"
+"  --checks=<globs>      enable/disable checks, e.g. '*,-cancel-lost-value'\n"
+"  --model=<name>        enable a model (repeatable): %s\n"
+"  --config=<file>       use this config file instead of the nearest\n"
+"                        .cancelcheck.yaml above each source\n"
+"  --format=text|json|sarif\n"
+"                        output format (default text)\n"
+"  -j <n>                analyze translation units in parallel\n"
+"  --dump-ir             print the analysis IR of each function and exit\n"
+"  --verbose             say what is skipped and why\n"
+"  --list-checks         list the checks and exit\n"
+"  --explain <check>     describe a check and exit\n"
+"  --version             print the version and exit\n"
+"  --help                print this help and exit\n"
+"\n"
+"Suppress a finding with a comment on its line or the line before:\n"
+"  // cancelcheck: ignore[<check>] <reason>\n"
+"\n"
+"exit status: 0 no findings, 1 findings, 2 usage, config, I/O or parse error\n",
+	       cck_model_names());
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: error: ", prog);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	usage_line(stderr);
+	return EXIT_ERROR;
+}
+
+/* ---- checks ----------------------------------------------------------- */
+
+static bool is_glob(const char *s)
+{
+	return strpbrk(s, "*?") != NULL;
+}
+
+/* Validates one comma-separated list; unknown plain names are errors. */
+static int check_list_valid(const char *list, const char *origin)
+{
+	char **items = g_strsplit(list, ",", -1);
+	int rc = 0;
+	for (char **it = items; *it && !rc; it++) {
+		char *name = g_strstrip(*it);
+		if (*name == '-')
+			name++;
+		if (!*name || is_glob(name) || cck_check_by_name(name))
+			continue;
+		bool planned = false;
+		for (const char *const *p = cck_planned_checks; *p; p++)
+			planned |= !strcmp(*p, name);
+		if (planned) {
+			fprintf(stderr, "%s: note: check '%s' is not available in this version\n",
+				prog, name);
+			continue;
+		}
+		fprintf(stderr, "%s: error: %s: unknown check '%s' (see --list-checks)\n",
+			prog, origin, name);
+		rc = EXIT_ERROR;
+	}
+	g_strfreev(items);
+	return rc;
+}
+
+static bool check_enabled(const char *check, GPtrArray *globs)
+{
+	bool on = true;	/* every check is on unless a list turns it off */
+	for (unsigned i = 0; i < globs->len; i++) {
+		char **items = g_strsplit(globs->pdata[i], ",", -1);
+		for (char **it = items; *it; it++) {
+			char *g = g_strstrip(*it);
+			bool neg = *g == '-';
+			if (neg)
+				g++;
+			if (*g && g_pattern_match_simple(g, check))
+				on = !neg;
+		}
+		g_strfreev(items);
+	}
+	return on;
+}
+
+/* ---- one translation unit --------------------------------------------- */
+
+struct leak_ctx {
+	struct cck_check_ctx cc;
+	const struct cck_check *enabled[16];
+	unsigned n;
+};
+
+static void on_leak(void *p, const struct cck_leak *l)
+{
+	struct leak_ctx *x = p;
+	for (unsigned i = 0; i < x->n; i++)
+		x->enabled[i]->on_leak(&x->cc, l);
+}
+
+static bool has_flag_last(GPtrArray *args, const char *on, const char *off)
+{
+	bool r = false;
+	for (unsigned i = 0; i < args->len; i++) {
+		if (!strcmp(args->pdata[i], on))
+			r = true;
+		else if (!strcmp(args->pdata[i], off))
+			r = false;
+	}
+	return r;
+}
+
+static bool parse_failed(struct job *j, CXTranslationUnit tu)
+{
+	bool failed = false;
+	unsigned n = clang_getNumDiagnostics(tu);
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			CXString s = clang_formatDiagnostic(d,
+				clang_defaultDiagnosticDisplayOptions());
+			g_string_append_printf(j->err, "%s\n", clang_getCString(s));
+			clang_disposeString(s);
+			failed = true;
+		}
+		clang_disposeDiagnostic(d);
+	}
+	return failed;
+}
+
+static void analyze(CXIndex idx, struct job *j, const struct options *o)
+{
+	const char **argv = g_new(const char *, j->args->len + 2);
+	unsigned argc = 0;
+	for (unsigned i = 0; i < j->args->len; i++)
+		argv[argc++] = j->args->pdata[i];
+	char *wd = NULL;
+	if (j->dir) {
+		wd = g_strdup_printf("-working-directory=%s", j->dir);
+		argv[argc++] = wd;
+	}
+	CXTranslationUnit ctu = NULL;
+	enum CXErrorCode ec = clang_parseTranslationUnit2(idx, j->file, argv, argc,
+		NULL, 0, CXTranslationUnit_KeepGoing, &ctu);
+	g_free(argv);
+	g_free(wd);
+	if (ec != CXError_Success || !ctu) {
+		g_string_append_printf(j->err, "%s: error: cannot parse this file (libclang error %d)\n",
+				       j->file, ec);
+		j->failed = true;
+		return;
+	}
+	if (parse_failed(j, ctu)) {
+		g_string_append_printf(j->err, "%s: error: the file does not compile; not analyzed\n",
+				       j->file);
+		j->failed = true;
+		clang_disposeTranslationUnit(ctu);
+		return;
+	}
+	struct cck_tu tu;
+	cck_tu_init(&tu);
+	tu.main_file = j->file;
+	tu.config = j->config;
+	tu.models = o->models | (j->config ? j->config->models : 0);
+	tu.exceptions = has_flag_last(j->args, "-fexceptions", "-fno-exceptions");
+	tu.verbose = o->verbose;
+	cck_lower_tu(&tu, ctu);
+	if (o->verbose && tu.uses_cancellation && !(tu.models & CCK_MODEL_POSIX))
+		g_string_append_printf(j->err, "%s: note: uses thread cancellation: posix model enabled\n",
+				       j->file);
+
+	struct leak_ctx x = { .cc = { &tu, &j->sink } };
+	GPtrArray *globs = o->check_globs;
+	for (const struct cck_check *const *c = cck_checks; *c; c++)
+		if (check_enabled((*c)->name, globs) && x.n < 16)
+			x.enabled[x.n++] = *c;
+	if (o->dump_ir) {
+		cck_analyze_tu(&tu, NULL, NULL);
+		char *buf;
+		size_t len;
+		FILE *m = open_memstream(&buf, &len);
+		for (unsigned i = 0; i < tu.funcs->len; i++) {
+			const struct cck_func *f = tu.funcs->pdata[i];
+			if (!strcmp(cck_str(&tu.strs, f->loc.file), j->file))
+				cck_dump_func(m, &tu.strs, f, true);
+		}
+		fclose(m);
+		g_string_append_len(j->out, buf, len);
+		free(buf);
+	} else {
+		cck_analyze_tu(&tu, on_leak, &x);
+		cck_sink_finish(&j->sink);
+	}
+	if (o->verbose)
+		for (unsigned i = 0; i < tu.funcs->len; i++) {
+			const struct cck_func *f = tu.funcs->pdata[i];
+			for (unsigned k = 0; k < f->cleanups->len; k++) {
+				const struct cck_cleanup *cl = &g_array_index(f->cleanups,
+					struct cck_cleanup, k);
+				if (cl->unknown)
+					g_string_append_printf(j->err,
+						"%s:%u:%u: note: cleanup handler '%s' is not visible; "
+						"assuming it releases everything on cancellation\n",
+						cck_str(&tu.strs, cl->loc.file), cl->loc.line,
+						cl->loc.col, cl->handler ? cck_str(&tu.strs, cl->handler)
+									 : "<indirect>");
+			}
+		}
+	cck_tu_fini(&tu);
+	clang_disposeTranslationUnit(ctu);
+}
+
+/* ---- workers ---------------------------------------------------------- */
+
+struct pool {
+	GPtrArray *jobs;
+	const struct options *o;
+	gint next;
+	gint done;
+	bool progress;
+	GMutex lock;
+};
+
+static gpointer worker(gpointer p)
+{
+	struct pool *P = p;
+	CXIndex idx = clang_createIndex(0, 0);
+	for (;;) {
+		gint i = g_atomic_int_add(&P->next, 1);
+		if (i >= (gint)P->jobs->len)
+			break;
+		struct job *j = P->jobs->pdata[i];
+		analyze(idx, j, P->o);
+		gint d = g_atomic_int_add(&P->done, 1) + 1;
+		if (P->progress) {
+			g_mutex_lock(&P->lock);
+			fprintf(stderr, "\r\033[K[%d/%u] %s", d, P->jobs->len, j->file);
+			if (d == (gint)P->jobs->len)
+				fputc('\n', stderr);
+			g_mutex_unlock(&P->lock);
+		}
+	}
+	clang_disposeIndex(idx);
+	return NULL;
+}
+
+/* ---- compile database ------------------------------------------------- */
+
+static struct job *job_new(const char *file, const char *dir)
+{
+	struct job *j = g_new0(struct job, 1);
+	j->file = g_canonicalize_filename(file, dir);
+	j->dir = dir ? g_strdup(dir) : NULL;
+	j->args = g_ptr_array_new_with_free_func(g_free);
+	cck_sink_init(&j->sink);
+	j->out = g_string_new(NULL);
+	j->err = g_string_new(NULL);
+	return j;
+}
+
+static void job_free(gpointer p)
+{
+	struct job *j = p;
+	g_free(j->file);
+	g_free(j->dir);
+	g_ptr_array_free(j->args, TRUE);
+	cck_sink_fini(&j->sink);
+	g_string_free(j->out, TRUE);
+	g_string_free(j->err, TRUE);
+	g_free(j);
+}
+
+/* Compiler arguments of a database entry, minus the compiler, the output,
+ * dependency-file options and the source itself. */
+static void job_args_from(struct job *j, CXCompileCommand cmd)
+{
+	unsigned n = clang_CompileCommand_getNumArgs(cmd);
+	for (unsigned i = 1; i < n; i++) {
+		CXString s = clang_CompileCommand_getArg(cmd, i);
+		const char *a = clang_getCString(s);
+		char *abs = g_canonicalize_filename(a, j->dir);
+		bool is_src = !strcmp(abs, j->file);
+		g_free(abs);
+		if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
+		    !strcmp(a, "-MQ")) {
+			i++;
+		} else if (!strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") ||
+			   !strcmp(a, "--") || is_src) {
+		} else {
+			g_ptr_array_add(j->args, g_strdup(a));
+		}
+		clang_disposeString(s);
+	}
+}
+
+/* libclang reports a bad database without saying why: check it ourselves
+ * first, so the message can name the file and the problem. */
+static int check_db_file(const char *dir)
+{
+	char *path = g_build_filename(dir, "compile_commands.json", NULL);
+	int rc = 0;
+	char *text = NULL;
+	GError *e = NULL;
+	if (!g_file_get_contents(path, &text, NULL, &e)) {
+		fprintf(stderr, "%s: error: %s: cannot read compilation database: %s\n",
+			prog, path, e->message);
+		g_error_free(e);
+		rc = EXIT_ERROR;
+	} else {
+		enum json_tokener_error je;
+		json_object *o = json_tokener_parse_verbose(text, &je);
+		if (!o) {
+			fprintf(stderr, "%s: error: %s: malformed compilation database: %s\n",
+				prog, path, json_tokener_error_desc(je));
+			rc = EXIT_ERROR;
+		} else if (!json_object_is_type(o, json_type_array)) {
+			fprintf(stderr, "%s: error: %s: malformed compilation database: "
+				"expected an array of commands\n", prog, path);
+			rc = EXIT_ERROR;
+		}
+		json_object_put(o);
+	}
+	g_free(text);
+	g_free(path);
+	return rc;
+}
+
+static int jobs_from_db(const struct options *o, GPtrArray *jobs)
+{
+	int rc = check_db_file(o->build_dir);
+	if (rc)
+		return rc;
+	CXCompilationDatabase_Error err;
+	CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->build_dir, &err);
+	if (err != CXCompilationDatabase_NoError) {
+		fprintf(stderr, "%s: error: %s/compile_commands.json: cannot load compilation database\n",
+			prog, o->build_dir);
+		return EXIT_ERROR;
+	}
+	GPtrArray *wanted = o->sources;
+	CXCompileCommands all = NULL;
+	if (!wanted->len)
+		all = clang_CompilationDatabase_getAllCompileCommands(db);
+	for (unsigned w = 0; w < (wanted->len ? wanted->len : 1) && !rc; w++) {
+		CXCompileCommands cmds = all;
+		if (wanted->len) {
+			char *abs = g_canonicalize_filename(wanted->pdata[w], NULL);
+			cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
+			g_free(abs);
+		}
+		unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+		if (wanted->len && n == 0) {
+			fprintf(stderr, "%s: error: %s: not in compilation database %s/compile_commands.json\n",
+				prog, (char *)wanted->pdata[w], o->build_dir);
+			rc = EXIT_ERROR;
+		}
+		for (unsigned i = 0; i < n; i++) {
+			CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
+			CXString d = clang_CompileCommand_getDirectory(cmd);
+			CXString f = clang_CompileCommand_getFilename(cmd);
+			struct job *j = job_new(clang_getCString(f), clang_getCString(d));
+			clang_disposeString(d);
+			clang_disposeString(f);
+			job_args_from(j, cmd);
+			for (unsigned k = 0; k < o->extra->len; k++)
+				g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
+			g_ptr_array_add(jobs, j);
+			if (wanted->len)	/* one entry per requested file */
+				break;
+		}
+		if (cmds && cmds != all)
+			clang_CompileCommands_dispose(cmds);
+	}
+	if (all)
+		clang_CompileCommands_dispose(all);
+	clang_CompilationDatabase_dispose(db);
+	if (!rc && !jobs->len) {
+		fprintf(stderr, "%s: error: %s/compile_commands.json: no files to analyze\n",
+			prog, o->build_dir);
+		rc = EXIT_ERROR;
+	}
+	return rc;
+}
+
+/* ---- configuration files ---------------------------------------------- */
+
+static int attach_configs(const struct options *o, GPtrArray *jobs, GHashTable *loaded)
+{
+	for (unsigned i = 0; i < jobs->len; i++) {
+		struct job *j = jobs->pdata[i];
+		char *path = o->config ? g_strdup(o->config) : cck_config_find(j->file);
+		if (!path)
+			continue;
+		struct cck_config *c = g_hash_table_lookup(loaded, path);
+		if (!c) {
+			char *err = NULL;
+			c = cck_config_load(path, &err);
+			if (!c) {
+				fprintf(stderr, "%s: error: %s\n", prog, err);
+				g_free(err);
+				g_free(path);
+				return EXIT_ERROR;
+			}
+			if (c->checks && check_list_valid(c->checks, c->path)) {
+				cck_config_free(c);
+				g_free(path);
+				return EXIT_ERROR;
+			}
+			if (o->verbose)
+				fprintf(stderr, "%s: note: using config %s\n", prog, path);
+			g_hash_table_insert(loaded, g_strdup(path), c);
+		}
+		j->config = c;
+		g_free(path);
+	}
+	return 0;
+}
+
+/* ---- options ---------------------------------------------------------- */
+
+enum {
+	OPT_CHECKS = 256, OPT_MODEL, OPT_CONFIG, OPT_FORMAT, OPT_DUMP_IR,
+	OPT_VERBOSE, OPT_LIST, OPT_EXPLAIN, OPT_VERSION, OPT_HELP, OPT_LSP,
+};
+
+static const struct option longopts[] = {
+	{ "checks", required_argument, NULL, OPT_CHECKS },
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "dump-ir", no_argument, NULL, OPT_DUMP_IR },
+	{ "verbose", no_argument, NULL, OPT_VERBOSE },
+	{ "list-checks", no_argument, NULL, OPT_LIST },
+	{ "explain", required_argument, NULL, OPT_EXPLAIN },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "lsp", no_argument, NULL, OPT_LSP },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	int dd = argc;	/* everything after "--" goes to the compiler */
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--")) {
+			dd = i;
+			break;
+		}
+	for (int i = dd + 1; i < argc; i++)
+		g_ptr_array_add(o->extra, g_strdup(argv[i]));
+	o->have_extra = dd < argc;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(dd, argv, ":p:j:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			g_free(o->build_dir);
+			o->build_dir = g_strdup(optarg);
+			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 256)
+				return usage_error("-j needs a number of jobs from 1 to 256, not '%s'",
+						   optarg);
+			o->jobs = n;
+			break;
+		}
+		case OPT_CHECKS:
+			if (check_list_valid(optarg, "--checks"))
+				return EXIT_ERROR;
+			g_ptr_array_add(o->check_globs, g_strdup(optarg));
+			break;
+		case OPT_MODEL: {
+			int m = cck_model_by_name(optarg);
+			if (m < 0) {
+				fprintf(stderr, "%s: error: unknown model '%s' (known: %s)\n",
+					prog, optarg, cck_model_names());
+				return EXIT_ERROR;
+			}
+			o->models |= m;
+			break;
+		}
+		case OPT_CONFIG:
+			g_free(o->config);
+			o->config = g_strdup(optarg);
+			break;
+		case OPT_FORMAT:
+			if (!strcmp(optarg, "text"))
+				o->format = CCK_FMT_TEXT;
+			else if (!strcmp(optarg, "json"))
+				o->format = CCK_FMT_JSON;
+			else if (!strcmp(optarg, "sarif"))
+				o->format = CCK_FMT_SARIF;
+			else
+				return usage_error("unknown format '%s' (text, json or sarif)", optarg);
+			break;
+		case OPT_DUMP_IR: o->dump_ir = true; break;
+		case OPT_VERBOSE: o->verbose = true; break;
+		case OPT_LIST: o->list_checks = true; break;
+		case OPT_EXPLAIN:
+			g_free(o->explain);
+			o->explain = g_strdup(optarg);
+			break;
+		case OPT_VERSION: o->version = true; break;
+		case OPT_HELP: o->help = true; break;
+		case OPT_LSP:
+			fprintf(stderr, "%s: error: --lsp: the language server is not available in this version\n",
+				prog);
+			return EXIT_ERROR;
+		case ':':
+			return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	for (int i = optind; i < dd; i++)
+		g_ptr_array_add(o->sources, g_strdup(argv[i]));
+	return 0;
+}
+
+static int list_checks(void)
+{
+	for (const struct cck_check *const *c = cck_checks; *c; c++)
+		printf("%-22s %s\n", (*c)->name, (*c)->doc);
+	return 0;
+}
+
+static int explain(const char *name)
+{
+	const struct cck_check *c = cck_check_by_name(name);
+	if (!c) {
+		fprintf(stderr, "%s: error: unknown check '%s' (see --list-checks)\n", prog, name);
+		return EXIT_ERROR;
+	}
+	printf("%s: %s\n\n%s", c->name, c->doc, c->explain);
+	return 0;
+}
+
+static int run(struct options *o)
+{
+	if (o->help) {
+		help();
+		return 0;
+	}
+	if (o->version) {
+		printf("cancelcheck %s (libclang %s)\n", CCK_VERSION, CCK_LLVM_VERSION);
+		return 0;
+	}
+	if (o->list_checks)
+		return list_checks();
+	if (o->explain)
+		return explain(o->explain);
+	if (!o->sources->len && !o->build_dir)
+		return usage_error("%s", "no source files given (and no -p <build-dir>)");
+	if (o->config && access(o->config, R_OK) != 0) {
+		fprintf(stderr, "%s: error: %s: cannot read config file: %s\n", prog,
+			o->config, strerror(errno));
+		return EXIT_ERROR;
+	}
+
+	GPtrArray *jobs = g_ptr_array_new_with_free_func(job_free);
+	int rc = 0;
+	if (o->build_dir) {
+		rc = jobs_from_db(o, jobs);
+	} else {
+		for (unsigned i = 0; i < o->sources->len && !rc; i++) {
+			const char *src = o->sources->pdata[i];
+			if (access(src, R_OK) != 0) {
+				fprintf(stderr, "%s: error: %s: %s\n", prog, src, strerror(errno));
+				rc = EXIT_ERROR;
+				break;
+			}
+			struct job *j = job_new(src, NULL);
+			for (unsigned k = 0; k < o->extra->len; k++)
+				g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
+			g_ptr_array_add(jobs, j);
+		}
+	}
+	GHashTable *configs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+						    (GDestroyNotify)cck_config_free);
+	if (!rc)
+		rc = attach_configs(o, jobs, configs);
+	if (!rc) {
+		/* config check lists apply before the command line's */
+		GPtrArray *globs = g_ptr_array_new();
+		if (jobs->len && ((struct job *)jobs->pdata[0])->config &&
+		    ((struct job *)jobs->pdata[0])->config->checks)
+			g_ptr_array_add(globs, ((struct job *)jobs->pdata[0])->config->checks);
+		for (unsigned i = 0; i < o->check_globs->len; i++)
+			g_ptr_array_add(globs, o->check_globs->pdata[i]);
+		GPtrArray *saved = o->check_globs;
+		o->check_globs = globs;
+
+		struct pool P = { .jobs = jobs, .o = o,
+				  .progress = jobs->len > 1 && isatty(2) && !o->dump_ir };
+		g_mutex_init(&P.lock);
+		int n = o->jobs > 0 ? o->jobs : 1;
+		if (n > (int)jobs->len)
+			n = jobs->len;
+		GThread *threads[256];
+		for (int i = 1; i < n; i++)
+			threads[i] = g_thread_new("tu", worker, &P);
+		worker(&P);
+		for (int i = 1; i < n; i++)
+			g_thread_join(threads[i]);
+		g_mutex_clear(&P.lock);
+		o->check_globs = saved;
+		g_ptr_array_free(globs, TRUE);
+
+		GPtrArray *all = g_ptr_array_new();
+		bool failed = false;
+		for (unsigned i = 0; i < jobs->len; i++) {
+			struct job *j = jobs->pdata[i];
+			fputs(j->err->str, stderr);
+			fputs(j->out->str, stdout);
+			failed |= j->failed;
+			for (unsigned k = 0; k < j->sink.diags->len; k++)
+				g_ptr_array_add(all, j->sink.diags->pdata[k]);
+		}
+		if (!o->dump_ir) {
+			if (o->format == CCK_FMT_JSON)
+				cck_print_json(stdout, all);
+			else if (o->format == CCK_FMT_SARIF)
+				cck_print_sarif(stdout, all, CCK_VERSION);
+			else
+				for (unsigned i = 0; i < jobs->len; i++)
+					cck_print_text(stdout, &((struct job *)jobs->pdata[i])->sink,
+						       isatty(1));
+		}
+		rc = failed ? EXIT_ERROR : (all->len && !o->dump_ir) ? EXIT_FINDINGS : 0;
+		g_ptr_array_free(all, TRUE);
+	}
+	g_hash_table_unref(configs);
+	g_ptr_array_free(jobs, TRUE);
+	return rc;
+}
+
+int cck_main(int argc, char **argv)
+{
+	struct options o = {
+		.check_globs = g_ptr_array_new_with_free_func(g_free),
+		.sources = g_ptr_array_new_with_free_func(g_free),
+		.extra = g_ptr_array_new_with_free_func(g_free),
+	};
+	int rc = parse_options(argc, argv, &o);
+	if (!rc)
+		rc = run(&o);
+	fflush(stdout);
+	g_free(o.build_dir);
+	g_free(o.config);
+	g_free(o.explain);
+	g_ptr_array_free(o.check_globs, TRUE);
+	g_ptr_array_free(o.sources, TRUE);
+	g_ptr_array_free(o.extra, TRUE);
+	return rc;
+}

@@ -1,0 +1,733 @@
+/* The dataflow core: a worklist over the CFG carrying, per path state, the
+ * guards held, the owned values live and what is known of the variables
+ * that decide them. States are kept apart per block up to a small bound
+ * (so correlated branches stay precise) and joined beyond it. */
+#include <string.h>
+#include "dataflow.h"
+
+#define MAXF 16		/* facts per state */
+#define MAXB 16		/* variable -> value bindings */
+#define MAXR 16		/* variable regions */
+#define MAXC 8		/* nested cleanups */
+#define STATES_PER_BLOCK 8
+
+enum { F_GUARD = 1, F_VALUE, F_PARAM };
+enum { S_POPPED = 1, S_UNSHIELDED = 2 };
+
+struct fact {
+	uint8_t kind;
+	uint8_t mask;		/* held iff bound var in mask; 0: held */
+	uint8_t maybe;		/* held on some joined paths only */
+	uint8_t omask;		/* success mask of the OWN, for summaries */
+	cck_sym key;		/* guard key / variable first holding the value */
+	cck_sym bound;
+	uint32_t id;		/* value: uid of its OWN; param: index */
+	cck_sym callee;
+	cck_sym text;		/* for messages */
+	struct cck_loc origin;
+};
+
+struct bind {
+	cck_sym var;
+	uint32_t id;
+};
+
+struct region {
+	cck_sym var;
+	uint32_t mask;
+};
+
+struct state {
+	uint8_t nf, nb, nr, nc;
+	uint8_t shield, cancel_model, flags, pad;
+	uint32_t cancel_uid;		/* returns-model cancel path, 0: none */
+	struct cck_loc cancel_loc;	/* where, and in which call */
+	cck_sym cancel_callee;
+	struct fact f[MAXF];
+	struct bind b[MAXB];
+	struct region r[MAXR];
+	uint32_t cl[MAXC];
+};
+
+struct run {
+	struct cck_tu *tu;
+	const struct cck_func *f;
+	struct cck_summary *sum;
+	cck_leak_fn fn;
+	void *ctx;
+	GPtrArray **in;			/* per block: struct state * */
+	GQueue work;			/* (block << 8 | index) as pointers */
+	GHashTable *seen;		/* reported leaks */
+	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
+	bool any_return;
+};
+
+/* ---- state helpers ---------------------------------------------------- */
+
+static int fact_cmp(const struct fact *a, const struct fact *b)
+{
+	if (a->kind != b->kind)
+		return a->kind - b->kind;
+	if (a->kind == F_GUARD)
+		return a->key < b->key ? -1 : a->key > b->key;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int find_fact(const struct state *s, const struct fact *k)
+{
+	for (int i = 0; i < s->nf; i++)
+		if (!fact_cmp(&s->f[i], k))
+			return i;
+	return -1;
+}
+
+static void del_fact(struct state *s, int i)
+{
+	memmove(&s->f[i], &s->f[i + 1], (s->nf - i - 1) * sizeof s->f[0]);
+	memset(&s->f[--s->nf], 0, sizeof s->f[0]);
+}
+
+static void add_fact(struct state *s, const struct fact *n)
+{
+	int i = find_fact(s, n);
+	if (i >= 0) {
+		s->f[i] = *n;
+		return;
+	}
+	if (s->nf == MAXF)
+		return;		/* beyond what we track: forget, never guess */
+	int at = s->nf;
+	while (at > 0 && fact_cmp(&s->f[at - 1], n) > 0)
+		at--;
+	memmove(&s->f[at + 1], &s->f[at], (s->nf - at) * sizeof s->f[0]);
+	s->f[at] = *n;
+	s->nf++;
+}
+
+static int find_bind(const struct state *s, cck_sym v)
+{
+	for (int i = 0; i < s->nb; i++)
+		if (s->b[i].var == v)
+			return i;
+	return -1;
+}
+
+static void unbind(struct state *s, cck_sym v)
+{
+	int i = find_bind(s, v);
+	if (i < 0)
+		return;
+	memmove(&s->b[i], &s->b[i + 1], (s->nb - i - 1) * sizeof s->b[0]);
+	memset(&s->b[--s->nb], 0, sizeof s->b[0]);
+}
+
+static void bind(struct state *s, cck_sym v, uint32_t id)
+{
+	unbind(s, v);
+	if (s->nb == MAXB)
+		return;
+	int at = s->nb;
+	while (at > 0 && s->b[at - 1].var > v)
+		at--;
+	memmove(&s->b[at + 1], &s->b[at], (s->nb - at) * sizeof s->b[0]);
+	s->b[at] = (struct bind){ v, id };
+	s->nb++;
+}
+
+static unsigned region(const struct state *s, cck_sym v)
+{
+	for (int i = 0; i < s->nr; i++)
+		if (s->r[i].var == v)
+			return s->r[i].mask;
+	return CCK_ANY;
+}
+
+static void set_region(struct state *s, cck_sym v, unsigned mask)
+{
+	for (int i = 0; i < s->nr; i++) {
+		if (s->r[i].var != v)
+			continue;
+		if (mask == CCK_ANY) {
+			memmove(&s->r[i], &s->r[i + 1], (s->nr - i - 1) * sizeof s->r[0]);
+			memset(&s->r[--s->nr], 0, sizeof s->r[0]);
+		} else {
+			s->r[i].mask = mask;
+		}
+		return;
+	}
+	if (mask == CCK_ANY || s->nr == MAXR)
+		return;
+	int at = s->nr;
+	while (at > 0 && s->r[at - 1].var > v)
+		at--;
+	memmove(&s->r[at + 1], &s->r[at], (s->nr - at) * sizeof s->r[0]);
+	s->r[at] = (struct region){ v, mask };
+	s->nr++;
+}
+
+/* A variable gets a new value: what depended on the old one is no longer
+ * decidable (kept as possible), and its binding and region go. */
+static void forget_var(struct state *s, cck_sym v)
+{
+	for (int i = 0; i < s->nf; i++)
+		if (s->f[i].bound == v)
+			s->f[i].bound = 0;
+	unbind(s, v);
+	set_region(s, v, CCK_ANY);
+}
+
+/* Applies "v is in mask" to the region of v and the facts it decides;
+ * false if the path is infeasible. */
+static bool refine(struct state *s, cck_sym v, unsigned mask)
+{
+	unsigned r = region(s, v) & mask;
+	if (!r)
+		return false;
+	set_region(s, v, r);
+	for (int i = s->nf - 1; i >= 0; i--) {
+		struct fact *f = &s->f[i];
+		if (f->bound != v || !f->mask)
+			continue;
+		if (!(r & f->mask)) {
+			del_fact(s, i);		/* did not get it on this path */
+		} else if (!(r & ~f->mask)) {
+			f->mask = 0;		/* got it for sure */
+			f->bound = 0;
+		}
+	}
+	/* A value tested as NULL/invalid through any alias is not owned. */
+	int bi = find_bind(s, v);
+	if (bi >= 0) {
+		struct fact k = { .kind = F_VALUE, .id = s->b[bi].id };
+		int fi = find_fact(s, &k);
+		if (fi >= 0 && s->f[fi].omask && !(r & s->f[fi].omask))
+			del_fact(s, fi);
+	}
+	return true;
+}
+
+static bool fact_possible(const struct state *s, const struct fact *f)
+{
+	if (f->maybe)
+		return false;
+	if (!f->mask || !f->bound)
+		return true;
+	return (region(s, f->bound) & f->mask) != 0;
+}
+
+/* ---- reporting -------------------------------------------------------- */
+
+static void report(struct run *R, const struct state *s, const struct fact *f,
+		   enum cck_leak_kind kind, uint8_t model, struct cck_loc at,
+		   cck_sym callee, uint32_t at_uid)
+{
+	if (!R->fn)
+		return;
+	char key[96];
+	snprintf(key, sizeof key, "%d:%u:%u:%u", kind, at_uid,
+		 f ? f->kind : 0, f ? (f->kind == F_GUARD ? f->key : f->id) : 0);
+	if (!g_hash_table_add(R->seen, g_strdup(key)))
+		return;
+	struct cck_leak l = {
+		.kind = kind, .model = model, .func = R->f, .at = at,
+		.suspend_callee = callee,
+		.popped_cleanup = s->flags & S_POPPED,
+		.shield_ended = s->flags & S_UNSHIELDED,
+	};
+	if (f) {
+		l.what = f->text ? f->text : f->key;
+		l.origin = f->origin;
+		l.origin_callee = f->callee;
+	}
+	R->fn(R->ctx, &l);
+}
+
+static void report_all(struct run *R, const struct state *s, uint8_t model,
+		       struct cck_loc at, cck_sym callee, uint32_t at_uid,
+		       cck_sym returned)
+{
+	int ri = returned ? find_bind(s, returned) : -1;
+	for (int i = 0; i < s->nf; i++) {
+		const struct fact *f = &s->f[i];
+		if (f->kind == F_PARAM || !fact_possible(s, f))
+			continue;
+		if (ri >= 0 && f->kind == F_VALUE && f->id == s->b[ri].id)
+			continue;	/* handed to the caller */
+		report(R, s, f, f->kind == F_GUARD ? CCK_LEAK_GUARD : CCK_LEAK_VALUE,
+		       model, at, callee, at_uid);
+	}
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+static void release(struct run *R, struct state *s, cck_sym key)
+{
+	struct fact k = { .kind = F_GUARD, .key = key };
+	int i = find_fact(s, &k);
+	if (i >= 0) {
+		del_fact(s, i);
+		return;
+	}
+	if (R->sum) {	/* releases what its caller holds */
+		extern char *cck_pattern_of(struct cck_tu *, const struct cck_func *, cck_sym);
+		char *p = cck_pattern_of(R->tu, R->f, key);
+		if (!p)
+			return;
+		for (unsigned j = 0; j < R->sum->releases->len; j++)
+			if (!strcmp(R->sum->releases->pdata[j], p)) {
+				g_free(p);
+				return;
+			}
+		g_ptr_array_add(R->sum->releases, p);
+	}
+}
+
+static int value_of(const struct state *s, cck_sym v)
+{
+	int bi = find_bind(s, v);
+	if (bi < 0)
+		return -1;
+	for (int i = 0; i < s->nf; i++)
+		if ((s->f[i].kind == F_VALUE || s->f[i].kind == F_PARAM) &&
+		    s->f[i].id == s->b[bi].id)
+			return i;
+	return -1;
+}
+
+static void consume(struct run *R, struct state *s, cck_sym v, bool lost)
+{
+	int fi = value_of(s, v);
+	if (fi < 0)
+		return;
+	struct fact *f = &s->f[fi];
+	if (f->kind == F_PARAM) {
+		if (R->sum && f->id < 32)
+			*(lost ? &R->sum->lost_on_cancel : &R->sum->consumes) |= 1u << f->id;
+		return;	/* stays: a parameter may be consumed on several paths */
+	}
+	uint32_t id = f->id;
+	del_fact(s, fi);
+	for (int i = s->nb - 1; i >= 0; i--)
+		if (s->b[i].id == id)
+			unbind(s, s->b[i].var);
+}
+
+/* Replays the cleanups that run on a cancel edge, innermost first; false
+ * when one of them does something we cannot see. */
+static bool run_cleanups(struct run *R, struct state *s)
+{
+	for (int i = s->nc - 1; i >= 0; i--) {
+		const struct cck_cleanup *c = &g_array_index(R->f->cleanups,
+			struct cck_cleanup, s->cl[i]);
+		if (!c->on_cancel)
+			continue;
+		if (c->unknown)
+			return false;
+		for (unsigned j = 0; j < c->effects->len; j++) {
+			const struct cck_event *e = &g_array_index(c->effects,
+				struct cck_event, j);
+			if (e->kind == CCK_EV_RELEASE)
+				release(R, s, e->key);
+			else if (e->kind == CCK_EV_CONSUME)
+				consume(R, s, e->var, false);
+		}
+	}
+	return true;
+}
+
+static void suspend(struct run *R, struct state *s, const struct cck_event *e,
+		    GPtrArray *forks)
+{
+	if (s->shield) {
+		if (e->res)
+			forget_var(s, e->res);
+		return;
+	}
+	if (R->sum && !R->sum->suspends) {
+		R->sum->suspends = e->model;
+		R->sum->suspend_via = e->callee;
+	}
+	if (e->model == CCK_CANCEL_UNWINDS && !s->cancel_uid) {
+		struct state t = *s;
+		t.flags = s->flags;
+		if (run_cleanups(R, &t))
+			report_all(R, &t, CCK_CANCEL_UNWINDS, e->loc, e->callee, e->uid, 0);
+	}
+	if (e->res)
+		forget_var(s, e->res);
+	if (e->model != CCK_CANCEL_RETURNS)
+		return;
+	if (s->cancel_uid) {	/* cancelled already: returns at once */
+		if (e->res)
+			set_region(s, e->res, CCK_NEG);
+		return;
+	}
+	struct state *c = g_memdup2(s, sizeof *s);
+	c->cancel_uid = e->uid;
+	c->cancel_loc = e->loc;
+	c->cancel_callee = e->callee;
+	c->cancel_model = CCK_CANCEL_RETURNS;
+	if (e->res)
+		set_region(c, e->res, CCK_NEG);
+	g_ptr_array_add(forks, c);
+}
+
+static void step(struct run *R, struct state *s, const struct cck_event *e,
+		 GPtrArray *forks)
+{
+	struct fact n = { 0 };
+	switch (e->kind) {
+	case CCK_EV_ACQUIRE:
+		n.kind = F_GUARD;
+		n.key = e->key;
+		n.text = e->text ? e->text : e->key;
+		n.callee = e->callee;
+		n.origin = e->loc;
+		if (e->res) {
+			forget_var(s, e->res);
+			n.bound = e->res;
+			n.mask = e->mask;
+		}
+		add_fact(s, &n);
+		break;
+	case CCK_EV_RELEASE:
+		release(R, s, e->key);
+		break;
+	case CCK_EV_OWN:
+		forget_var(s, e->res);
+		n.kind = F_VALUE;
+		n.id = e->uid;
+		n.key = e->res;
+		n.bound = e->res;
+		n.mask = e->mask;
+		n.omask = e->mask;
+		n.callee = e->callee;
+		n.origin = e->loc;
+		add_fact(s, &n);
+		bind(s, e->res, e->uid);
+		break;
+	case CCK_EV_CONSUME:
+		consume(R, s, e->var, false);
+		break;
+	case CCK_EV_LOSE_ON_CANCEL:
+		if (!s->shield) {
+			int fi = value_of(s, e->var);
+			struct fact k = { .key = e->var, .origin = e->loc,
+					  .callee = e->callee };
+			if (fi >= 0 && s->f[fi].kind == F_VALUE)
+				k = s->f[fi];
+			k.key = e->var;
+			if (!(fi >= 0 && s->f[fi].kind == F_PARAM))
+				report(R, s, &k, CCK_LEAK_LOST_ON_CANCEL, CCK_CANCEL_RETURNS,
+				       e->loc, e->callee, e->uid);
+		}
+		consume(R, s, e->var, true);
+		break;
+	case CCK_EV_LEND:
+		break;
+	case CCK_EV_SUSPEND:
+		suspend(R, s, e, forks);
+		break;
+	case CCK_EV_CLEANUP_PUSH:
+		if (s->nc < MAXC)
+			s->cl[s->nc++] = e->var;
+		break;
+	case CCK_EV_CLEANUP_POP:
+		if (s->nc) {
+			s->cl[--s->nc] = 0;
+			s->flags |= S_POPPED;
+		}
+		break;
+	case CCK_EV_SHIELD_ON:
+		s->shield = 1;
+		break;
+	case CCK_EV_SHIELD_OFF:
+		if (s->shield)
+			s->flags |= S_UNSHIELDED;
+		s->shield = 0;
+		break;
+	case CCK_EV_COPY: {
+		int bi = find_bind(s, e->var2);
+		unsigned r = region(s, e->var2);
+		forget_var(s, e->var);
+		if (bi >= 0)
+			bind(s, e->var, s->b[bi].id);
+		set_region(s, e->var, r);
+		break;
+	}
+	case CCK_EV_KILL:
+		forget_var(s, e->var);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- summaries -------------------------------------------------------- */
+
+/* A key over the function's parameters and globals as a $N pattern; NULL
+ * when it names a local (meaningless to callers). */
+char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key)
+{
+	const char *k = cck_str(&tu->strs, key);
+	GString *out = g_string_new(NULL);
+	for (const char *p = k; *p;) {
+		if (!(g_ascii_isalpha(*p) || *p == '_')) {
+			g_string_append_c(out, *p++);
+			continue;
+		}
+		const char *b = p;
+		while (g_ascii_isalnum(*p) || *p == '_')
+			p++;
+		bool member = (b > k && b[-1] == '.') ||
+			      (b - k >= 2 && b[-1] == '>' && b[-2] == '-');
+		char *id = g_strndup(b, p - b);
+		int param = -1;
+		for (unsigned i = 0; !member && i < f->params->len; i++)
+			if (!strcmp(cck_str(&tu->strs, g_array_index(f->params, cck_sym, i)), id))
+				param = i;
+		bool local = false;
+		if (!member && param < 0) {
+			GHashTableIter it;
+			gpointer v;
+			g_hash_table_iter_init(&it, f->locals);
+			while (!local && g_hash_table_iter_next(&it, &v, NULL))
+				local = !strcmp(cck_str(&tu->strs, GPOINTER_TO_UINT(v)), id);
+		}
+		g_free(id);
+		if (local) {
+			g_string_free(out, TRUE);
+			return NULL;
+		}
+		if (param >= 0)
+			g_string_append_printf(out, "$%d", param);
+		else
+			g_string_append_len(out, b, p - b);
+	}
+	return g_string_free(out, FALSE);
+}
+
+static void summarize_return(struct run *R, const struct state *s, cck_sym ret)
+{
+	GPtrArray *held = g_ptr_array_new_with_free_func(g_free);
+	for (int i = 0; i < s->nf; i++) {
+		const struct fact *f = &s->f[i];
+		if (f->kind == F_GUARD && !f->maybe && !f->mask) {
+			char *p = cck_pattern_of(R->tu, R->f, f->key);
+			if (p)
+				g_ptr_array_add(held, p);
+		}
+	}
+	if (!R->acq) {
+		R->acq = held;
+	} else {	/* must hold on every return: intersect */
+		for (int i = R->acq->len - 1; i >= 0; i--) {
+			bool in = false;
+			for (unsigned j = 0; j < held->len && !in; j++)
+				in = !strcmp(R->acq->pdata[i], held->pdata[j]);
+			if (!in)
+				g_ptr_array_remove_index(R->acq, i);
+		}
+		g_ptr_array_free(held, TRUE);
+	}
+	int fi = ret ? value_of(s, ret) : -1;
+	if (fi >= 0 && s->f[fi].kind == F_VALUE && !s->f[fi].maybe) {
+		R->sum->returns_owned = true;
+		R->sum->owned_success = s->f[fi].omask ? s->f[fi].omask : CCK_NONZERO;
+	}
+}
+
+/* ---- the worklist ----------------------------------------------------- */
+
+static void join(struct state *a, const struct state *b)
+{
+	struct state r = *a;
+	for (int i = 0; i < b->nf; i++) {
+		int j = find_fact(&r, &b->f[i]);
+		if (j < 0) {
+			struct fact n = b->f[i];
+			n.maybe = 1;
+			add_fact(&r, &n);
+		} else if (r.f[j].mask != b->f[i].mask || r.f[j].bound != b->f[i].bound) {
+			r.f[j].maybe |= 1;
+		}
+	}
+	for (int i = 0; i < r.nf; i++)
+		if (find_fact(b, &r.f[i]) < 0)
+			r.f[i].maybe = 1;
+	for (int i = r.nb - 1; i >= 0; i--) {
+		int j = find_bind(b, r.b[i].var);
+		if (j < 0 || b->b[j].id != r.b[i].id)
+			unbind(&r, r.b[i].var);
+	}
+	for (int i = r.nr - 1; i >= 0; i--)
+		set_region(&r, r.r[i].var, r.r[i].mask | region(b, r.r[i].var));
+	if (r.shield != b->shield)
+		r.shield = 0;
+	r.flags |= b->flags;
+	int nc = r.nc < b->nc ? r.nc : b->nc;
+	for (int i = 0; i < nc; i++)
+		if (r.cl[i] != b->cl[i]) {
+			nc = i;
+			break;
+		}
+	for (int i = nc; i < MAXC; i++)
+		r.cl[i] = 0;
+	r.nc = nc;
+	*a = r;
+}
+
+static gpointer work_item(uint32_t block, uint32_t index)
+{
+	return (gpointer)(guintptr)(((guint64)block << 32) | index);
+}
+
+static void enqueue(struct run *R, uint32_t block, const struct state *s)
+{
+	GPtrArray *in = R->in[block];
+	unsigned same = 0;
+	int last = -1;
+	for (unsigned i = 0; i < in->len; i++) {
+		const struct state *t = in->pdata[i];
+		if (!memcmp(t, s, sizeof *s))
+			return;
+		if (t->cancel_uid == s->cancel_uid) {
+			same++;
+			last = i;
+		}
+	}
+	if (same < STATES_PER_BLOCK) {
+		g_ptr_array_add(in, g_memdup2(s, sizeof *s));
+		g_queue_push_tail(&R->work, work_item(block, in->len - 1));
+		return;
+	}
+	struct state *t = in->pdata[last];
+	struct state old = *t;
+	join(t, s);
+	if (memcmp(&old, t, sizeof old))
+		g_queue_push_tail(&R->work, work_item(block, last));
+}
+
+static void cmp_masks(uint8_t op, int64_t k, unsigned *yes, unsigned *no)
+{
+	/* x <op> k as sign regions, and the regions where it fails */
+	int ks = k < 0 ? -1 : k > 0;
+	unsigned lt, eq, gt;	/* regions where x < k, x == k, x > k may hold */
+	if (ks == 0) {
+		lt = CCK_NEG; eq = CCK_ZERO; gt = CCK_POS;
+	} else if (ks > 0) {
+		lt = CCK_ANY; eq = CCK_POS; gt = CCK_POS;
+	} else {
+		lt = CCK_NEG; eq = CCK_NEG; gt = CCK_ANY;
+	}
+	unsigned ne = lt | gt, le = lt | eq, ge = gt | eq;
+	switch (op) {
+	case CCK_CMP_EQ: *yes = eq; *no = ks ? CCK_ANY : ne; break;
+	case CCK_CMP_NE: *yes = ks ? CCK_ANY : ne; *no = eq; break;
+	case CCK_CMP_LT: *yes = lt; *no = ge; break;
+	case CCK_CMP_LE: *yes = le; *no = ks > 0 ? CCK_POS : gt; break;
+	case CCK_CMP_GT: *yes = gt; *no = le; break;
+	default: *yes = ge; *no = ks > 0 ? CCK_ANY : lt; break;
+	}
+	if (ks < 0 && op == CCK_CMP_LE)
+		*no = CCK_ANY;
+	if (ks < 0 && op == CCK_CMP_GT)
+		*yes = CCK_ANY;
+}
+
+static void terminate(struct run *R, const struct cck_block *b, struct state *s)
+{
+	uint32_t *succ = (uint32_t *)b->succ->data;
+	switch (b->term) {
+	case CCK_T_GOTO:
+		enqueue(R, succ[0], s);
+		break;
+	case CCK_T_SWITCH:
+		for (unsigned i = 0; i < b->succ->len; i++)
+			enqueue(R, succ[i], s);
+		break;
+	case CCK_T_BRANCH: {
+		if (!b->cmp_var) {
+			enqueue(R, succ[0], s);
+			enqueue(R, succ[1], s);
+			break;
+		}
+		unsigned yes, no;
+		cmp_masks(b->cmp_op, b->cmp_k, &yes, &no);
+		struct state t = *s;
+		if (refine(&t, b->cmp_var, yes))
+			enqueue(R, succ[0], &t);
+		t = *s;
+		if (refine(&t, b->cmp_var, no))
+			enqueue(R, succ[1], &t);
+		break;
+	}
+	case CCK_T_RETURN:
+		if (s->cancel_uid)
+			report_all(R, s, s->cancel_model, s->cancel_loc, s->cancel_callee,
+				   s->cancel_uid, b->ret);
+		else if (R->sum)
+			summarize_return(R, s, b->ret);
+		break;
+	default:
+		break;
+	}
+}
+
+static void visit(struct run *R, uint32_t block, const struct state *in)
+{
+	const struct cck_block *b = g_ptr_array_index(R->f->blocks, block);
+	GPtrArray *live = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(live, g_memdup2(in, sizeof *in));
+	for (unsigned j = 0; j < b->ev->len; j++) {
+		const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
+		unsigned n = live->len;
+		for (unsigned i = 0; i < n; i++)
+			step(R, live->pdata[i], e, live);
+	}
+	for (unsigned i = 0; i < live->len; i++)
+		terminate(R, b, live->pdata[i]);
+	g_ptr_array_free(live, TRUE);
+}
+
+void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
+		  struct cck_summary *sum, cck_leak_fn fn, void *ctx)
+{
+	struct run R = { .tu = tu, .f = f, .sum = sum, .fn = fn, .ctx = ctx };
+	unsigned nb = f->blocks->len;
+	R.in = g_new0(GPtrArray *, nb);
+	for (unsigned i = 0; i < nb; i++)
+		R.in[i] = g_ptr_array_new_with_free_func(g_free);
+	R.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_queue_init(&R.work);
+
+	struct state s0;
+	memset(&s0, 0, sizeof s0);
+	for (unsigned i = 0; i < f->params->len && i < 32; i++) {
+		struct fact p = { .kind = F_PARAM, .id = i,
+				  .key = g_array_index(f->params, cck_sym, i) };
+		add_fact(&s0, &p);
+		bind(&s0, p.key, i);
+	}
+	enqueue(&R, 0, &s0);
+	/* Each (block, state) is revisited only when its state grew; the cap
+	 * is a safety net for pathological CFGs. */
+	size_t budget = (size_t)nb * STATES_PER_BLOCK * 64 + 1024;
+	while (!g_queue_is_empty(&R.work) && budget--) {
+		guint64 w = (guintptr)g_queue_pop_head(&R.work);
+		uint32_t block = w >> 32, index = (uint32_t)w;
+		struct state cur = *(struct state *)R.in[block]->pdata[index];
+		visit(&R, block, &cur);
+	}
+	if (sum && R.acq) {
+		for (unsigned i = 0; i < R.acq->len; i++)
+			g_ptr_array_add(sum->acquires, g_strdup(R.acq->pdata[i]));
+	}
+	if (R.acq)
+		g_ptr_array_free(R.acq, TRUE);
+	g_queue_clear(&R.work);
+	g_hash_table_unref(R.seen);
+	for (unsigned i = 0; i < nb; i++)
+		g_ptr_array_free(R.in[i], TRUE);
+	g_free(R.in);
+}

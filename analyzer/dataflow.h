@@ -1,0 +1,56 @@
+/* The dataflow core: guards held and owned values live at every point of a
+ * function, its cancel edges, and the summary callers see. */
+#ifndef CCK_DATAFLOW_H
+#define CCK_DATAFLOW_H
+
+#include "tu.h"
+
+/* What a function does, as its callers see it. Patterns use $N for
+ * parameter N. */
+struct cck_summary {
+	uint8_t suspends;		/* enum cck_cancel_model */
+	GPtrArray *acquires;		/* char *: held at every normal return */
+	GPtrArray *releases;		/* char *: released without acquiring */
+	uint32_t consumes;		/* bit N: takes ownership of parameter N */
+	uint32_t lost_on_cancel;	/* bit N: ...and loses it if cancelled */
+	bool returns_owned;
+	uint8_t owned_success;
+	cck_sym suspend_via;		/* the call it suspends in, for messages */
+};
+
+struct cck_summary *cck_summary_new(void);
+void cck_summary_free(gpointer s);
+bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b);
+
+enum cck_leak_kind {
+	CCK_LEAK_GUARD,			/* a guard held on a cancel edge */
+	CCK_LEAK_VALUE,			/* an owned value live on a cancel edge */
+	CCK_LEAK_LOST_ON_CANCEL,	/* given to a call that loses it on cancel */
+};
+
+/* One finding of the core, before a check words it. */
+struct cck_leak {
+	enum cck_leak_kind kind;
+	uint8_t model;			/* how the cancel edge leaves */
+	const struct cck_func *func;
+	struct cck_loc at;		/* the suspend point */
+	cck_sym suspend_callee;
+	cck_sym what;			/* guard key, or variable of the value */
+	cck_sym origin_callee;		/* acquiring / allocating call */
+	struct cck_loc origin;
+	bool popped_cleanup;		/* a cleanup for it was popped before */
+	bool shield_ended;		/* a shield was ended before this point */
+};
+
+typedef void (*cck_leak_fn)(void *ctx, const struct cck_leak *leak);
+
+/* Runs the analysis of one resolved function. With sum, fills its summary;
+ * with fn, reports every leak once. */
+void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
+		  struct cck_summary *sum, cck_leak_fn fn, void *ctx);
+
+/* Resolves calls against roles and summaries, bottom-up over the call
+ * graph, then runs the analysis of every function, reporting leaks. */
+void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx);
+
+#endif

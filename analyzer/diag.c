@@ -1,0 +1,290 @@
+/* Diagnostics: collection, suppression comments, and the printers. */
+#include <stdarg.h>
+#include <string.h>
+#include <json-c/json.h>
+#include "diag.h"
+
+void cck_sink_init(struct cck_sink *s)
+{
+	s->diags = g_ptr_array_new();
+}
+
+static void diag_free(struct cck_diag *d)
+{
+	for (unsigned i = 0; i < d->notes->len; i++) {
+		struct cck_note *n = &g_array_index(d->notes, struct cck_note, i);
+		g_free(n->file);
+		g_free(n->message);
+	}
+	g_array_free(d->notes, TRUE);
+	g_free(d->check);
+	g_free(d->file);
+	g_free(d->message);
+	g_free(d);
+}
+
+void cck_sink_fini(struct cck_sink *s)
+{
+	for (unsigned i = 0; i < s->diags->len; i++)
+		diag_free(s->diags->pdata[i]);
+	g_ptr_array_free(s->diags, TRUE);
+}
+
+struct cck_diag *cck_report(struct cck_sink *s, const char *check, const char *file,
+			    unsigned line, unsigned col, const char *fmt, ...)
+{
+	struct cck_diag *d = g_new0(struct cck_diag, 1);
+	d->check = g_strdup(check);
+	d->file = g_strdup(file);
+	d->line = line;
+	d->col = col;
+	va_list ap;
+	va_start(ap, fmt);
+	d->message = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	d->notes = g_array_new(FALSE, TRUE, sizeof(struct cck_note));
+	g_ptr_array_add(s->diags, d);
+	return d;
+}
+
+void cck_note(struct cck_diag *d, const char *file, unsigned line, unsigned col,
+	      bool show_source, const char *fmt, ...)
+{
+	struct cck_note n = { g_strdup(file), line, col, NULL, show_source };
+	va_list ap;
+	va_start(ap, fmt);
+	n.message = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	g_array_append_val(d->notes, n);
+}
+
+/* ---- source lines ----------------------------------------------------- */
+
+/* Source files are read once per sink, for suppressions and carets. */
+static GHashTable *files;	/* path -> char ** lines; guarded by lock */
+static GMutex files_lock;
+
+static char **lines_of(const char *path)
+{
+	g_mutex_lock(&files_lock);
+	if (!files)
+		files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      (GDestroyNotify)g_strfreev);
+	char **lines = g_hash_table_lookup(files, path);
+	if (!lines) {
+		char *text = NULL;
+		if (!g_file_get_contents(path, &text, NULL, NULL))
+			text = g_strdup("");
+		lines = g_strsplit(text, "\n", -1);
+		g_free(text);
+		g_hash_table_insert(files, g_strdup(path), lines);
+	}
+	g_mutex_unlock(&files_lock);
+	return lines;
+}
+
+static const char *line_text(const char *path, unsigned line)
+{
+	char **lines = lines_of(path);
+	if (!line || line > g_strv_length(lines))
+		return NULL;
+	return lines[line - 1];
+}
+
+/* "cancelcheck: ignore[a,b] reason" names check (or '*') */
+static bool suppresses(const char *text, const char *check)
+{
+	const char *p = text ? strstr(text, "cancelcheck: ignore[") : NULL;
+	if (!p)
+		return false;
+	p += strlen("cancelcheck: ignore[");
+	const char *end = strchr(p, ']');
+	if (!end)
+		return false;
+	char *list = g_strndup(p, end - p);
+	char **names = g_strsplit(list, ",", -1);
+	bool hit = false;
+	for (char **n = names; *n && !hit; n++) {
+		g_strstrip(*n);
+		hit = !strcmp(*n, check) || !strcmp(*n, "*");
+	}
+	g_strfreev(names);
+	g_free(list);
+	return hit;
+}
+
+static int diag_cmp(gconstpointer pa, gconstpointer pb)
+{
+	const struct cck_diag *a = *(struct cck_diag *const *)pa;
+	const struct cck_diag *b = *(struct cck_diag *const *)pb;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	if ((c = strcmp(a->check, b->check)))
+		return c;
+	return strcmp(a->message, b->message);
+}
+
+void cck_sink_finish(struct cck_sink *s)
+{
+	g_ptr_array_sort(s->diags, diag_cmp);
+	GPtrArray *keep = g_ptr_array_new();
+	for (unsigned i = 0; i < s->diags->len; i++) {
+		struct cck_diag *d = s->diags->pdata[i];
+		bool drop = suppresses(line_text(d->file, d->line), d->check) ||
+			    (d->line > 1 && suppresses(line_text(d->file, d->line - 1), d->check));
+		if (!drop && keep->len && !diag_cmp(&keep->pdata[keep->len - 1], &d))
+			drop = true;	/* same finding from another path */
+		if (drop)
+			diag_free(d);
+		else
+			g_ptr_array_add(keep, d);
+	}
+	g_ptr_array_free(s->diags, TRUE);
+	s->diags = keep;
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+static void show_source(FILE *out, const char *file, unsigned line, unsigned col)
+{
+	const char *text = line_text(file, line);
+	if (!text)
+		return;
+	fprintf(out, "%s\n", text);
+	for (unsigned i = 1; i < col && text[i - 1]; i++)
+		fputc(text[i - 1] == '\t' ? '\t' : ' ', out);
+	fputs("^\n", out);
+}
+
+void cck_print_text(FILE *out, const struct cck_sink *s, bool color)
+{
+	const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+	const char *mag = color ? "\033[1;35m" : "", *blk = color ? "\033[1;30m" : "";
+	for (unsigned i = 0; i < s->diags->len; i++) {
+		const struct cck_diag *d = s->diags->pdata[i];
+		fprintf(out, "%s%s:%u:%u: %swarning: %s%s%s [%s]%s\n", bold, d->file, d->line,
+			d->col, mag, reset, bold, d->message, d->check, reset);
+		show_source(out, d->file, d->line, d->col);
+		for (unsigned j = 0; j < d->notes->len; j++) {
+			const struct cck_note *n = &g_array_index(d->notes, struct cck_note, j);
+			fprintf(out, "%s%s:%u:%u: %snote: %s%s\n", bold, n->file, n->line,
+				n->col, blk, reset, n->message);
+			if (n->show_source)
+				show_source(out, n->file, n->line, n->col);
+		}
+	}
+}
+
+/* ---- JSON and SARIF --------------------------------------------------- */
+
+void cck_print_json(FILE *out, GPtrArray *diags)
+{
+	json_object *arr = json_object_new_array();
+	for (unsigned i = 0; i < diags->len; i++) {
+		const struct cck_diag *d = diags->pdata[i];
+		json_object *o = json_object_new_object();
+		json_object_object_add(o, "file", json_object_new_string(d->file));
+		json_object_object_add(o, "line", json_object_new_int(d->line));
+		json_object_object_add(o, "column", json_object_new_int(d->col));
+		json_object_object_add(o, "severity", json_object_new_string("warning"));
+		json_object_object_add(o, "check", json_object_new_string(d->check));
+		json_object_object_add(o, "message", json_object_new_string(d->message));
+		json_object *notes = json_object_new_array();
+		for (unsigned j = 0; j < d->notes->len; j++) {
+			const struct cck_note *n = &g_array_index(d->notes, struct cck_note, j);
+			json_object *no = json_object_new_object();
+			json_object_object_add(no, "file", json_object_new_string(n->file));
+			json_object_object_add(no, "line", json_object_new_int(n->line));
+			json_object_object_add(no, "column", json_object_new_int(n->col));
+			json_object_object_add(no, "message", json_object_new_string(n->message));
+			json_object_array_add(notes, no);
+		}
+		json_object_object_add(o, "notes", notes);
+		json_object_array_add(arr, o);
+	}
+	fprintf(out, "%s\n", json_object_to_json_string_ext(arr,
+		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(arr);
+}
+
+static json_object *sarif_location(const char *file, unsigned line, unsigned col,
+				   const char *message)
+{
+	json_object *loc = json_object_new_object();
+	json_object *phys = json_object_new_object();
+	json_object *art = json_object_new_object();
+	char *uri = g_path_is_absolute(file) ? g_filename_to_uri(file, NULL, NULL)
+					     : g_strdup(file);
+	json_object_object_add(art, "uri", json_object_new_string(uri ? uri : file));
+	g_free(uri);
+	json_object_object_add(phys, "artifactLocation", art);
+	json_object *region = json_object_new_object();
+	json_object_object_add(region, "startLine", json_object_new_int(line ? line : 1));
+	json_object_object_add(region, "startColumn", json_object_new_int(col ? col : 1));
+	json_object_object_add(phys, "region", region);
+	json_object_object_add(loc, "physicalLocation", phys);
+	if (message) {
+		json_object *m = json_object_new_object();
+		json_object_object_add(m, "text", json_object_new_string(message));
+		json_object_object_add(loc, "message", m);
+	}
+	return loc;
+}
+
+void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version)
+{
+	json_object *root = json_object_new_object();
+	json_object_object_add(root, "$schema", json_object_new_string(
+		"https://json.schemastore.org/sarif-2.1.0.json"));
+	json_object_object_add(root, "version", json_object_new_string("2.1.0"));
+	json_object *run = json_object_new_object();
+	json_object *driver = json_object_new_object();
+	json_object_object_add(driver, "name", json_object_new_string("cancelcheck"));
+	json_object_object_add(driver, "version", json_object_new_string(version));
+	json_object *rules = json_object_new_array();
+	GHashTable *rule_ids = g_hash_table_new(g_str_hash, g_str_equal);
+	json_object *results = json_object_new_array();
+	for (unsigned i = 0; i < diags->len; i++) {
+		const struct cck_diag *d = diags->pdata[i];
+		if (g_hash_table_add(rule_ids, d->check)) {
+			json_object *rule = json_object_new_object();
+			json_object_object_add(rule, "id", json_object_new_string(d->check));
+			json_object_array_add(rules, rule);
+		}
+		json_object *r = json_object_new_object();
+		json_object_object_add(r, "ruleId", json_object_new_string(d->check));
+		json_object_object_add(r, "level", json_object_new_string("warning"));
+		json_object *m = json_object_new_object();
+		json_object_object_add(m, "text", json_object_new_string(d->message));
+		json_object_object_add(r, "message", m);
+		json_object *locs = json_object_new_array();
+		json_object_array_add(locs, sarif_location(d->file, d->line, d->col, NULL));
+		json_object_object_add(r, "locations", locs);
+		json_object *rel = json_object_new_array();
+		for (unsigned j = 0; j < d->notes->len; j++) {
+			const struct cck_note *n = &g_array_index(d->notes, struct cck_note, j);
+			json_object *l = sarif_location(n->file, n->line, n->col, n->message);
+			json_object_object_add(l, "id", json_object_new_int(j));
+			json_object_array_add(rel, l);
+		}
+		json_object_object_add(r, "relatedLocations", rel);
+		json_object_array_add(results, r);
+	}
+	g_hash_table_unref(rule_ids);
+	json_object_object_add(driver, "rules", rules);
+	json_object *tool = json_object_new_object();
+	json_object_object_add(tool, "driver", driver);
+	json_object_object_add(run, "tool", tool);
+	json_object_object_add(run, "results", results);
+	json_object *runs = json_object_new_array();
+	json_object_array_add(runs, run);
+	json_object_object_add(root, "runs", runs);
+	fprintf(out, "%s\n", json_object_to_json_string_ext(root,
+		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(root);
+}

@@ -1,0 +1,50 @@
+/* Diagnostics: what checks report, collected per TU, filtered by
+ * suppression comments and printed as text, JSON or SARIF. The CLI, and
+ * later the plugin and the language server, share this interface. */
+#ifndef CCK_DIAG_H
+#define CCK_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <glib.h>
+
+struct cck_note {
+	char *file;
+	unsigned line, col;
+	char *message;
+	bool show_source;
+};
+
+struct cck_diag {
+	char *check;
+	char *file;
+	unsigned line, col;
+	char *message;
+	GArray *notes;		/* struct cck_note */
+};
+
+struct cck_sink {
+	GPtrArray *diags;	/* struct cck_diag * */
+};
+
+void cck_sink_init(struct cck_sink *s);
+void cck_sink_fini(struct cck_sink *s);
+struct cck_diag *cck_report(struct cck_sink *s, const char *check, const char *file,
+			    unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+void cck_note(struct cck_diag *d, const char *file, unsigned line, unsigned col,
+	      bool show_source, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* Drops diagnostics suppressed by "cancelcheck: ignore[check]" comments on
+ * their line or the line before, and duplicates; sorts the rest. */
+void cck_sink_finish(struct cck_sink *s);
+
+enum cck_format { CCK_FMT_TEXT, CCK_FMT_JSON, CCK_FMT_SARIF };
+
+void cck_print_text(FILE *out, const struct cck_sink *s, bool color);
+/* JSON and SARIF are one document for the whole run: collect, then print. */
+void cck_print_json(FILE *out, GPtrArray *diags);
+void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version);
+
+#endif

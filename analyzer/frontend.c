@@ -1,0 +1,1452 @@
+/* Front end: lowers libclang's AST of each function body into the IR. */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tu.h"
+
+/* ---- small libclang helpers ------------------------------------------- */
+
+struct kids {
+	CXCursor v[8];
+	unsigned n;
+	GArray *more;		/* when there are more than 8 */
+};
+
+static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct kids *k = d;
+	if (k->n < 8) {
+		k->v[k->n++] = c;
+		return CXChildVisit_Continue;
+	}
+	if (!k->more) {
+		k->more = g_array_new(FALSE, FALSE, sizeof(CXCursor));
+		g_array_append_vals(k->more, k->v, 8);
+	}
+	g_array_append_val(k->more, c);
+	k->n++;
+	return CXChildVisit_Continue;
+}
+
+static void kids_get(CXCursor c, struct kids *k)
+{
+	k->n = 0;
+	k->more = NULL;
+	clang_visitChildren(c, collect, k);
+}
+
+static CXCursor kid(const struct kids *k, unsigned i)
+{
+	return k->more ? g_array_index(k->more, CXCursor, i) : k->v[i];
+}
+
+static void kids_free(struct kids *k)
+{
+	if (k->more)
+		g_array_free(k->more, TRUE);
+}
+
+/* Expressions wrapped in parens and implicit or explicit casts. */
+static CXCursor strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
+		    k != CXCursor_CStyleCastExpr)
+			return c;
+		struct kids ks;
+		kids_get(c, &ks);
+		if (ks.n == 0) {
+			kids_free(&ks);
+			return c;
+		}
+		CXCursor last = kid(&ks, ks.n - 1);	/* casts list a TypeRef first */
+		kids_free(&ks);
+		if (clang_isExpression(clang_getCursorKind(last)) == 0 &&
+		    clang_getCursorKind(last) != CXCursor_StmtExpr)
+			return c;
+		c = last;
+	}
+}
+
+static struct cck_loc loc_of(struct cck_tu *tu, CXCursor c)
+{
+	CXSourceLocation l = clang_getCursorLocation(c);
+	CXFile file;
+	unsigned line, col;
+	clang_getExpansionLocation(l, &file, &line, &col, NULL);
+	struct cck_loc r = { 0, line, col };
+	if (file) {
+		CXString s = clang_getFileName(file);
+		r.file = cck_intern(&tu->strs, clang_getCString(s));
+		clang_disposeString(s);
+	}
+	return r;
+}
+
+static cck_sym spelling_sym(struct cck_tu *tu, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *p = clang_getCString(s);
+	cck_sym r = p && *p ? cck_intern(&tu->strs, p) : 0;
+	clang_disposeString(s);
+	return r;
+}
+
+static bool eval_int(CXCursor c, int64_t *out)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	if (!r)
+		return false;
+	bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+	if (ok)
+		*out = clang_EvalResult_getAsLongLong(r);
+	clang_EvalResult_dispose(r);
+	return ok;
+}
+
+/* ---- the lowering context -------------------------------------------- */
+
+struct loop {
+	uint32_t brk, cont;	/* block ids; cont = UINT32_MAX in a switch */
+	unsigned scope;		/* scope depth at the loop */
+};
+
+struct scoped_cleanup {
+	unsigned scope;
+	uint32_t cleanup;	/* index in func->cleanups */
+};
+
+struct pending_goto {
+	uint32_t block;
+	cck_sym label;
+};
+
+struct lower {
+	struct cck_tu *tu;
+	struct cck_func *f;
+	struct cck_block *cur;	/* NULL: unreachable code */
+	GHashTable *labels;	/* label sym -> block id + 1 */
+	GArray *gotos;		/* struct pending_goto */
+	GArray *loops;		/* struct loop */
+	GArray *switches;	/* uint32_t dispatch block id */
+	GArray *scoped;		/* struct scoped_cleanup */
+	unsigned scope;
+	GHashTable *subst;	/* local sym -> key text it was initialized from */
+	GHashTable *locals;	/* sym set */
+	unsigned ntemp;
+	/* glibc's pthread_cleanup_push expansion */
+	cck_sym push_routine;
+	struct cck_arg push_arg;
+	bool have_push_arg;
+	GArray *push_stack;	/* uint32_t cleanup index */
+	int32_t last_popped;
+};
+
+static struct cck_block *new_block(struct lower *L)
+{
+	return cck_block_new(L->f);
+}
+
+static void set_cur(struct lower *L, struct cck_block *b)
+{
+	L->cur = b;
+}
+
+/* Code after return/break/goto is unreachable; give it a block anyway so
+ * that labels inside it can be jumped to. */
+static struct cck_block *cur(struct lower *L)
+{
+	if (!L->cur)
+		L->cur = new_block(L);
+	return L->cur;
+}
+
+static void jump(struct lower *L, uint32_t to)
+{
+	if (!L->cur)
+		return;
+	L->cur->term = CCK_T_GOTO;
+	cck_block_add_succ(L->cur, to);
+	L->cur = NULL;
+}
+
+static void branch(struct lower *L, cck_sym var, enum cck_cmp op, int64_t k,
+		   uint32_t t, uint32_t f)
+{
+	struct cck_block *b = cur(L);
+	b->term = CCK_T_BRANCH;
+	b->cmp_var = var;
+	b->cmp_op = op;
+	b->cmp_k = k;
+	cck_block_add_succ(b, t);
+	cck_block_add_succ(b, f);
+	L->cur = NULL;
+}
+
+static struct cck_event *emit(struct lower *L, enum cck_ev_kind kind, CXCursor at)
+{
+	struct cck_block *b = cur(L);
+	struct cck_event e = { .kind = kind, .uid = ++L->f->next_uid };
+	e.loc = loc_of(L->tu, at);
+	g_array_append_val(b->raw, e);
+	return &g_array_index(b->raw, struct cck_event, b->raw->len - 1);
+}
+
+static cck_sym temp(struct lower *L)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%%t%u", ++L->ntemp);
+	return cck_intern(&L->tu->strs, buf);
+}
+
+/* ---- guard keys: the text of an lvalue path ---------------------------- */
+
+static void key_text(struct lower *L, CXCursor c, GString *out, int depth, bool subst);
+
+static bool is_member_arrow(CXCursor member, CXCursor base)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(base));
+	return t.kind == CXType_Pointer;
+}
+
+/* Renders simple access paths (names, ->, ., &, *, [const]) and marks
+ * anything else as not a key by appending '?'. */
+static void key_text(struct lower *L, CXCursor c, GString *out, int depth, bool subst)
+{
+	if (depth > 16) {
+		g_string_append_c(out, '?');
+		return;
+	}
+	c = strip(c);
+	enum CXCursorKind k = clang_getCursorKind(c);
+	struct kids ks;
+	switch (k) {
+	case CXCursor_DeclRefExpr: {
+		CXString s = clang_getCursorSpelling(c);
+		const char *name = clang_getCString(s);
+		cck_sym sym = cck_intern(&L->tu->strs, name);
+		const char *sub = subst ? g_hash_table_lookup(L->subst, GUINT_TO_POINTER(sym)) : NULL;
+		if (sub) {
+			bool simple = strspn(sub, "abcdefghijklmnopqrstuvwxyz"
+					     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.->[]$") ==
+				      strlen(sub);
+			g_string_append_printf(out, simple ? "%s" : "(%s)", sub);
+		} else {
+			g_string_append(out, name);
+		}
+		clang_disposeString(s);
+		return;
+	}
+	case CXCursor_MemberRefExpr: {
+		kids_get(c, &ks);
+		if (ks.n < 1) {
+			kids_free(&ks);
+			g_string_append_c(out, '?');
+			return;
+		}
+		CXCursor base = kid(&ks, 0);
+		kids_free(&ks);
+		key_text(L, base, out, depth + 1, subst);
+		g_string_append(out, is_member_arrow(c, strip(base)) ? "->" : ".");
+		CXString s = clang_getCursorSpelling(c);
+		g_string_append(out, clang_getCString(s));
+		clang_disposeString(s);
+		return;
+	}
+	case CXCursor_UnaryOperator: {
+		enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+		if (op != CXUnaryOperator_AddrOf && op != CXUnaryOperator_Deref)
+			break;
+		kids_get(c, &ks);
+		CXCursor sub = kid(&ks, 0);
+		kids_free(&ks);
+		g_string_append_c(out, op == CXUnaryOperator_AddrOf ? '&' : '*');
+		key_text(L, sub, out, depth + 1, subst);
+		return;
+	}
+	case CXCursor_ArraySubscriptExpr: {
+		kids_get(c, &ks);
+		if (ks.n != 2) {
+			kids_free(&ks);
+			break;
+		}
+		CXCursor base = kid(&ks, 0), idx = kid(&ks, 1);
+		kids_free(&ks);
+		key_text(L, base, out, depth + 1, subst);
+		g_string_append_c(out, '[');
+		key_text(L, idx, out, depth + 1, subst);
+		g_string_append_c(out, ']');
+		return;
+	}
+	case CXCursor_IntegerLiteral: {
+		int64_t v;
+		if (eval_int(c, &v)) {
+			g_string_append_printf(out, "%lld", (long long)v);
+			return;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	g_string_append_c(out, '?');
+}
+
+/* Interned, normalized key of an expression, or 0 if it is not a path.
+ * With subst, locals initialized from a path are replaced by that path so
+ * that aliases of one lock get one key; without, it is the text as written. */
+static cck_sym key_of(struct lower *L, CXCursor c, bool subst)
+{
+	GString *s = g_string_new(NULL);
+	key_text(L, c, s, 0, subst);
+	cck_sym r = 0;
+	if (!strchr(s->str, '?')) {
+		struct cck_arg a = { .key = cck_intern(&L->tu->strs, s->str) };
+		r = cck_key_subst(&L->tu->strs, "$0", &a, 1);
+	}
+	g_string_free(s, TRUE);
+	return r;
+}
+
+/* ---- expressions ------------------------------------------------------ */
+
+/* The value of a lowered expression, as far as the analysis follows it. */
+struct opnd {
+	cck_sym var;		/* a variable or temporary holding it */
+	bool is_const;
+	int64_t k;
+	bool addr_of;		/* &var */
+	int32_t call_ev;	/* index in cur block of the CALL producing var */
+	struct cck_block *call_block;
+};
+
+static const struct opnd opaque = { .call_ev = -1 };
+
+static struct opnd expr(struct lower *L, CXCursor c);
+static void stmt(struct lower *L, CXCursor c);
+static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f);
+
+static bool is_var_ref(CXCursor c, CXCursor *decl)
+{
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return false;
+	CXCursor d = clang_getCursorReferenced(c);
+	enum CXCursorKind k = clang_getCursorKind(d);
+	if (k != CXCursor_VarDecl && k != CXCursor_ParmDecl)
+		return false;
+	if (decl)
+		*decl = d;
+	return true;
+}
+
+static void kill_var(struct lower *L, cck_sym var, CXCursor at)
+{
+	struct cck_event *e = emit(L, CCK_EV_KILL, at);
+	e->var = var;
+	g_hash_table_remove(L->subst, GUINT_TO_POINTER(var));
+}
+
+static void lower_children(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++) {
+		CXCursor k = kid(&ks, i);
+		if (clang_isExpression(clang_getCursorKind(k)) ||
+		    clang_getCursorKind(k) == CXCursor_StmtExpr)
+			expr(L, k);
+	}
+	kids_free(&ks);
+}
+
+static bool is_noreturn_name(const char *n)
+{
+	static const char *const names[] = {
+		"__assert_fail", "__builtin_trap", "__builtin_unreachable",
+		"__pthread_unwind_next", "__stack_chk_fail", "_exit", "abort",
+		"err", "errx", "exit", "longjmp", "pthread_exit", "quick_exit",
+		"siglongjmp",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(n, names[i]))
+			return true;
+	return false;
+}
+
+static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
+{
+	struct cck_arg r = { 0 };
+	CXCursor s = strip(a);
+	r.key = key_of(L, s, true);
+	r.text = r.key ? key_of(L, s, false) : 0;
+	if (o->is_const) {
+		r.is_const = true;
+		r.value = o->k;
+	} else if (o->var) {
+		r.var = o->var;
+		r.addr_of = o->addr_of;
+	}
+	return r;
+}
+
+static uint32_t add_cleanup(struct lower *L, cck_sym handler, struct cck_arg arg,
+			    CXCursor at, bool on_cancel)
+{
+	struct cck_cleanup cl = {
+		.handler = handler, .arg = arg, .loc = loc_of(L->tu, at),
+		.on_cancel = on_cancel,
+	};
+	g_array_append_val(L->f->cleanups, cl);
+	return L->f->cleanups->len - 1;
+}
+
+static struct cck_event *emit_call(struct lower *L, CXCursor at, cck_sym callee,
+				   const struct cck_arg *args, unsigned n)
+{
+	struct cck_event *e = emit(L, CCK_EV_CALL, at);
+	e->callee = callee;
+	e->arg0 = L->f->args->len;
+	e->nargs = n;
+	g_array_append_vals(L->f->args, args, n);
+	return e;
+}
+
+/* A call: arguments left to right, then the call event. Calls that shape
+ * control flow (noreturn) or that glibc's cleanup macros emit are handled
+ * here; everything else is resolved against roles and summaries later. */
+static struct opnd call(struct lower *L, CXCursor c)
+{
+	cck_sym callee = spelling_sym(L->tu, c);
+	CXCursor ref = clang_getCursorReferenced(c);
+	bool direct = clang_getCursorKind(ref) == CXCursor_FunctionDecl;
+	int nargs = clang_Cursor_getNumArguments(c);
+	const char *cname = callee ? cck_str(&L->tu->strs, callee) : "";
+
+	if (direct && !strcmp(cname, "__builtin_expect") && nargs == 2) {
+		struct opnd o = expr(L, clang_Cursor_getArgument(c, 0));
+		expr(L, clang_Cursor_getArgument(c, 1));
+		return o;
+	}
+	if (direct && cck_posix_uses_cancellation(cname))
+		L->tu->uses_cancellation = true;
+
+	struct cck_arg stack[8];
+	struct cck_arg *args = nargs > 8 ? g_new0(struct cck_arg, nargs) : stack;
+	for (int i = 0; i < nargs; i++) {
+		CXCursor a = clang_Cursor_getArgument(c, i);
+		struct opnd o = expr(L, a);
+		args[i] = arg_of(L, a, &o);
+	}
+	nargs = nargs < 0 ? 0 : nargs;
+	struct opnd r = opaque;
+
+	if (direct && !strcmp(cname, "__pthread_register_cancel")) {
+		uint32_t i = add_cleanup(L, L->push_routine, L->push_arg, c, true);
+		g_array_append_val(L->push_stack, i);
+		struct cck_event *e = emit(L, CCK_EV_CLEANUP_PUSH, c);
+		e->aux = 0;
+		e->var = i;	/* cleanup index */
+		goto out;
+	}
+	if (direct && !strcmp(cname, "__pthread_unregister_cancel")) {
+		if (L->push_stack->len) {
+			L->last_popped = g_array_index(L->push_stack, uint32_t,
+						       L->push_stack->len - 1);
+			g_array_set_size(L->push_stack, L->push_stack->len - 1);
+		}
+		emit(L, CCK_EV_CLEANUP_POP, c);
+		goto out;
+	}
+	if (!direct) {
+		/* A call through glibc's __cancel_routine runs the popped handler. */
+		CXCursor callee_expr = strip(clang_getCursorKind(c) == CXCursor_CallExpr ?
+					     clang_getCursorReferenced(c) : c);
+		(void)callee_expr;
+		struct kids ks;
+		kids_get(c, &ks);
+		bool routine = false;
+		if (ks.n) {
+			CXCursor f0 = strip(kid(&ks, 0));
+			CXString s = clang_getCursorSpelling(f0);
+			routine = clang_getCursorKind(f0) == CXCursor_DeclRefExpr &&
+				  !strcmp(clang_getCString(s), "__cancel_routine");
+			clang_disposeString(s);
+		}
+		kids_free(&ks);
+		if (routine && L->last_popped >= 0) {
+			struct cck_cleanup *cl = &g_array_index(L->f->cleanups,
+				struct cck_cleanup, L->last_popped);
+			if (cl->handler)
+				emit_call(L, c, cl->handler, &cl->arg, 1);
+			goto out;
+		}
+		callee = 0;	/* through a function pointer: unknown */
+	}
+
+	r.var = temp(L);
+	struct cck_event *e = emit_call(L, c, callee, args, nargs);
+	e->res = r.var;
+	if (direct && clang_Location_isInSystemHeader(clang_getCursorLocation(ref)))
+		e->aux = 1;	/* declared by the system: borrows its arguments */
+	r.call_block = L->cur;
+	r.call_ev = L->cur->raw->len - 1;
+	if (direct) {
+		const struct cck_role *role = cck_tu_role(L->tu, callee);
+		if ((role && role->noreturn) || is_noreturn_name(cname)) {
+			L->cur->term = CCK_T_NORETURN;
+			L->cur->term_loc = loc_of(L->tu, c);
+			L->cur = NULL;
+		}
+	}
+out:
+	if (args != stack)
+		g_free(args);
+	return r;
+}
+
+/* Assignment to a plain variable: the variable takes over the value. */
+static void assign_var(struct lower *L, cck_sym lhs, struct opnd rhs, CXCursor at)
+{
+	if (rhs.call_ev >= 0 && rhs.call_block == L->cur && L->cur) {
+		g_array_index(L->cur->raw, struct cck_event, rhs.call_ev).res = lhs;
+		g_hash_table_remove(L->subst, GUINT_TO_POINTER(lhs));
+		return;
+	}
+	if (rhs.var && !rhs.addr_of) {
+		struct cck_event *e = emit(L, CCK_EV_COPY, at);
+		e->var = lhs;
+		e->var2 = rhs.var;
+		g_hash_table_remove(L->subst, GUINT_TO_POINTER(lhs));
+		return;
+	}
+	kill_var(L, lhs, at);
+}
+
+/* A value stored somewhere other than a local variable is owned there. */
+static void store_into_place(struct lower *L, struct opnd rhs, CXCursor at)
+{
+	if (!rhs.var || rhs.addr_of)
+		return;
+	struct cck_event *e = emit(L, CCK_EV_CONSUME, at);
+	e->var = rhs.var;
+	e->aux = CCK_BY_STORE;
+}
+
+static struct opnd binop(struct lower *L, CXCursor c)
+{
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	struct kids ks;
+	kids_get(c, &ks);
+	if (ks.n != 2) {
+		kids_free(&ks);
+		lower_children(L, c);
+		return opaque;
+	}
+	CXCursor lhs = kid(&ks, 0), rhs = kid(&ks, 1);
+	kids_free(&ks);
+
+	if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+		struct cck_block *t = new_block(L), *f = new_block(L),
+				 *j = new_block(L);
+		cond(L, c, t->id, f->id);
+		set_cur(L, t);
+		jump(L, j->id);
+		set_cur(L, f);
+		jump(L, j->id);
+		set_cur(L, j);
+		return opaque;
+	}
+	if (op == CXBinaryOperator_Comma) {
+		expr(L, lhs);
+		return expr(L, rhs);
+	}
+	if (op == CXBinaryOperator_Assign) {
+		struct opnd r = expr(L, rhs);
+		CXCursor d, sl = strip(lhs);
+		if (is_var_ref(sl, &d)) {
+			cck_sym v = spelling_sym(L->tu, sl);
+			if (clang_getCursorSemanticParent(d).kind == CXCursor_TranslationUnit ||
+			    clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
+				    CXCursor_FunctionDecl) {
+				store_into_place(L, r, c);	/* a global owns it */
+				return r;
+			}
+			assign_var(L, v, r, c);
+			struct opnd o = opaque;
+			o.var = v;
+			return o;
+		}
+		expr(L, lhs);
+		store_into_place(L, r, c);
+		return opaque;
+	}
+	struct opnd a = expr(L, lhs), b = expr(L, rhs);
+	(void)a;
+	(void)b;
+	return opaque;
+}
+
+static struct opnd unop(struct lower *L, CXCursor c)
+{
+	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+	struct kids ks;
+	kids_get(c, &ks);
+	CXCursor sub = ks.n ? kid(&ks, 0) : c;
+	kids_free(&ks);
+	if (op == CXUnaryOperator_AddrOf) {
+		struct opnd o = expr(L, sub);
+		if (o.var && is_var_ref(strip(sub), NULL)) {
+			o.addr_of = true;
+			o.call_ev = -1;
+			return o;
+		}
+		return opaque;
+	}
+	if (op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec ||
+	    op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec) {
+		struct opnd o = expr(L, sub);
+		if (o.var && !o.addr_of)
+			kill_var(L, o.var, c);
+		return opaque;
+	}
+	if (op == CXUnaryOperator_LNot) {
+		struct cck_block *t = new_block(L), *f = new_block(L),
+				 *j = new_block(L);
+		cond(L, c, t->id, f->id);
+		set_cur(L, t);
+		jump(L, j->id);
+		set_cur(L, f);
+		jump(L, j->id);
+		set_cur(L, j);
+		return opaque;
+	}
+	if (ks.n)
+		expr(L, sub);
+	return opaque;
+}
+
+static struct opnd conditional(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	if (ks.n != 3) {
+		kids_free(&ks);
+		lower_children(L, c);
+		return opaque;
+	}
+	CXCursor cc = kid(&ks, 0), a = kid(&ks, 1), b = kid(&ks, 2);
+	kids_free(&ks);
+	struct cck_block *t = new_block(L), *f = new_block(L), *j = new_block(L);
+	cck_sym res = temp(L);
+	cond(L, cc, t->id, f->id);
+	set_cur(L, t);
+	assign_var(L, res, expr(L, a), a);
+	jump(L, j->id);
+	set_cur(L, f);
+	assign_var(L, res, expr(L, b), b);
+	jump(L, j->id);
+	set_cur(L, j);
+	struct opnd o = opaque;
+	o.var = res;
+	return o;
+}
+
+static struct opnd stmt_expr(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	struct opnd o = opaque;
+	if (ks.n == 1 && clang_getCursorKind(kid(&ks, 0)) == CXCursor_CompoundStmt) {
+		struct kids body;
+		kids_get(kid(&ks, 0), &body);
+		L->scope++;
+		for (unsigned i = 0; i < body.n; i++) {
+			CXCursor s = kid(&body, i);
+			if (i + 1 == body.n && clang_isExpression(clang_getCursorKind(s)))
+				o = expr(L, s);
+			else
+				stmt(L, s);
+		}
+		L->scope--;
+		kids_free(&body);
+	}
+	kids_free(&ks);
+	return o;
+}
+
+static struct opnd expr(struct lower *L, CXCursor c)
+{
+	c = strip(c);
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_DeclRefExpr: {
+		if (!is_var_ref(c, NULL))
+			return opaque;
+		struct opnd o = opaque;
+		o.var = spelling_sym(L->tu, c);
+		return o;
+	}
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral: {
+		struct opnd o = opaque;
+		o.is_const = eval_int(c, &o.k);
+		return o;
+	}
+	case CXCursor_CallExpr:
+		return call(L, c);
+	case CXCursor_BinaryOperator:
+		return binop(L, c);
+	case CXCursor_CompoundAssignOperator: {
+		struct kids ks;
+		kids_get(c, &ks);
+		struct opnd r = ks.n == 2 ? expr(L, kid(&ks, 1)) : opaque;
+		(void)r;
+		if (ks.n == 2) {
+			CXCursor sl = strip(kid(&ks, 0));
+			struct opnd o = expr(L, sl);
+			if (o.var && is_var_ref(sl, NULL))
+				kill_var(L, o.var, c);
+		}
+		kids_free(&ks);
+		return opaque;
+	}
+	case CXCursor_UnaryOperator:
+		return unop(L, c);
+	case CXCursor_ConditionalOperator:
+		return conditional(L, c);
+	case CXCursor_StmtExpr:
+		return stmt_expr(L, c);
+	case CXCursor_InitListExpr: {
+		/* Members of an initialized aggregate own what is put in them. */
+		struct kids ks;
+		kids_get(c, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			store_into_place(L, expr(L, kid(&ks, i)), kid(&ks, i));
+		kids_free(&ks);
+		return opaque;
+	}
+	case CXCursor_UnaryExpr:	/* sizeof, alignof: not evaluated */
+		return opaque;
+	default:
+		lower_children(L, c);
+		return opaque;
+	}
+}
+
+/* ---- conditions ------------------------------------------------------- */
+
+static enum cck_cmp cmp_of(enum CXBinaryOperatorKind op, bool *ok)
+{
+	*ok = true;
+	switch (op) {
+	case CXBinaryOperator_EQ: return CCK_CMP_EQ;
+	case CXBinaryOperator_NE: return CCK_CMP_NE;
+	case CXBinaryOperator_LT: return CCK_CMP_LT;
+	case CXBinaryOperator_LE: return CCK_CMP_LE;
+	case CXBinaryOperator_GT: return CCK_CMP_GT;
+	case CXBinaryOperator_GE: return CCK_CMP_GE;
+	default: *ok = false; return CCK_CMP_NE;
+	}
+}
+
+static enum cck_cmp cmp_swap(enum cck_cmp op)
+{
+	switch (op) {
+	case CCK_CMP_LT: return CCK_CMP_GT;
+	case CCK_CMP_LE: return CCK_CMP_GE;
+	case CCK_CMP_GT: return CCK_CMP_LT;
+	case CCK_CMP_GE: return CCK_CMP_LE;
+	default: return op;
+	}
+}
+
+static bool is_literalish(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	return k == CXCursor_IntegerLiteral || k == CXCursor_CharacterLiteral ||
+	       k == CXCursor_UnaryExpr;
+}
+
+/* Lowers a condition into a branch to t or f, splitting && || ! ?: and
+ * comma so that each comparison of a variable becomes its own branch. */
+static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
+{
+	c = strip(c);
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	int64_t k;
+	if (is_literalish(c) && eval_int(c, &k)) {
+		jump(L, k ? t : f);
+		return;
+	}
+	struct kids ks;
+	if (kind == CXCursor_BinaryOperator) {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+		kids_get(c, &ks);
+		if (ks.n != 2) {
+			kids_free(&ks);
+			goto plain;
+		}
+		CXCursor a = kid(&ks, 0), b = kid(&ks, 1);
+		kids_free(&ks);
+		if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+			struct cck_block *mid = new_block(L);
+			if (op == CXBinaryOperator_LAnd)
+				cond(L, a, mid->id, f);
+			else
+				cond(L, a, t, mid->id);
+			set_cur(L, mid);
+			cond(L, b, t, f);
+			return;
+		}
+		if (op == CXBinaryOperator_Comma) {
+			expr(L, a);
+			cond(L, b, t, f);
+			return;
+		}
+		bool ok;
+		enum cck_cmp cmp = cmp_of(op, &ok);
+		if (ok) {
+			struct opnd x = expr(L, a), y = expr(L, b);
+			if (!y.is_const && is_literalish(strip(b)))
+				y.is_const = eval_int(strip(b), &y.k);
+			if (!x.is_const && is_literalish(strip(a)))
+				x.is_const = eval_int(strip(a), &x.k);
+			if (!y.is_const && !x.is_const && eval_int(strip(b), &y.k))
+				y.is_const = true;	/* NULL, -ECANCELED, enums */
+			if (x.var && !x.addr_of && y.is_const) {
+				branch(L, x.var, cmp, y.k, t, f);
+			} else if (y.var && !y.addr_of && x.is_const) {
+				branch(L, y.var, cmp_swap(cmp), x.k, t, f);
+			} else {
+				branch(L, 0, CCK_CMP_NE, 0, t, f);
+			}
+			return;
+		}
+		goto plain;
+	}
+	if (kind == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot) {
+		kids_get(c, &ks);
+		CXCursor sub = kid(&ks, 0);
+		kids_free(&ks);
+		cond(L, sub, f, t);
+		return;
+	}
+	if (kind == CXCursor_ConditionalOperator) {
+		kids_get(c, &ks);
+		if (ks.n == 3) {
+			CXCursor cc = kid(&ks, 0), a = kid(&ks, 1), b = kid(&ks, 2);
+			kids_free(&ks);
+			struct cck_block *bt = new_block(L), *bf = new_block(L);
+			cond(L, cc, bt->id, bf->id);
+			set_cur(L, bt);
+			cond(L, a, t, f);
+			set_cur(L, bf);
+			cond(L, b, t, f);
+			return;
+		}
+		kids_free(&ks);
+	}
+plain:;
+	struct opnd o = expr(L, c);
+	if (o.is_const) {
+		jump(L, o.k ? t : f);
+		return;
+	}
+	branch(L, o.addr_of ? 0 : o.var, CCK_CMP_NE, 0, t, f);
+}
+
+/* ---- statements ------------------------------------------------------- */
+
+/* Runs the cleanup-attribute handlers of scopes deeper than depth, as
+ * leaving those scopes does. */
+static void leave_scopes(struct lower *L, unsigned depth, CXCursor at, bool pop)
+{
+	for (int i = (int)L->scoped->len - 1; i >= 0; i--) {
+		struct scoped_cleanup *sc = &g_array_index(L->scoped,
+			struct scoped_cleanup, i);
+		if (sc->scope <= depth)
+			break;
+		struct cck_cleanup *cl = &g_array_index(L->f->cleanups,
+			struct cck_cleanup, sc->cleanup);
+		if (!L->cur)
+			continue;
+		emit(L, CCK_EV_CLEANUP_POP, at);
+		if (cl->handler)
+			emit_call(L, at, cl->handler, &cl->arg, 1);
+	}
+	if (pop)
+		while (L->scoped->len && g_array_index(L->scoped, struct scoped_cleanup,
+						       L->scoped->len - 1).scope > depth)
+			g_array_set_size(L->scoped, L->scoped->len - 1);
+}
+
+/* "cleanup(fn)" on a variable: read the handler name from the tokens. */
+static cck_sym cleanup_attr(struct lower *L, CXCursor var)
+{
+	struct kids ks;
+	kids_get(var, &ks);
+	cck_sym r = 0;
+	for (unsigned i = 0; i < ks.n && !r; i++) {
+		CXCursor a = kid(&ks, i);
+		if (clang_getCursorKind(a) != CXCursor_UnexposedAttr)
+			continue;
+		CXTranslationUnit tu = clang_Cursor_getTranslationUnit(a);
+		CXToken *tok;
+		unsigned n;
+		clang_tokenize(tu, clang_getCursorExtent(a), &tok, &n);
+		for (unsigned j = 0; j + 2 < n; j++) {
+			CXString s = clang_getTokenSpelling(tu, tok[j]);
+			const char *p = clang_getCString(s);
+			bool is = !strcmp(p, "cleanup") || !strcmp(p, "__cleanup__");
+			clang_disposeString(s);
+			if (!is)
+				continue;
+			CXString h = clang_getTokenSpelling(tu, tok[j + 2]);
+			r = cck_intern(&L->tu->strs, clang_getCString(h));
+			clang_disposeString(h);
+			break;
+		}
+		clang_disposeTokens(tu, tok, n);
+	}
+	kids_free(&ks);
+	return r;
+}
+
+static cck_sym function_named_by(struct lower *L, CXCursor e)
+{
+	e = strip(e);
+	if (clang_getCursorKind(e) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_AddrOf) {
+		struct kids ks;
+		kids_get(e, &ks);
+		e = strip(kid(&ks, 0));
+		kids_free(&ks);
+	}
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return 0;
+	if (clang_getCursorKind(clang_getCursorReferenced(e)) != CXCursor_FunctionDecl)
+		return 0;
+	return spelling_sym(L->tu, e);
+}
+
+static void var_decl(struct lower *L, CXCursor d)
+{
+	cck_sym v = spelling_sym(L->tu, d);
+	if (!v)
+		return;
+	g_hash_table_add(L->locals, GUINT_TO_POINTER(v));
+	const char *name = cck_str(&L->tu->strs, v);
+	struct kids ks;
+	kids_get(d, &ks);
+	CXCursor init = clang_getNullCursor();
+	for (unsigned i = 0; i < ks.n; i++) {
+		CXCursor k = kid(&ks, i);
+		if (clang_isExpression(clang_getCursorKind(k)) ||
+		    clang_getCursorKind(k) == CXCursor_StmtExpr)
+			init = k;
+	}
+	kids_free(&ks);
+
+	/* glibc's pthread_cleanup_push: remember routine and argument. */
+	if (!strcmp(name, "__cancel_routine") && !clang_Cursor_isNull(init)) {
+		L->push_routine = function_named_by(L, init);
+		return;
+	}
+	if (!strcmp(name, "__cancel_arg") && !clang_Cursor_isNull(init)) {
+		struct opnd o = expr(L, init);
+		L->push_arg = arg_of(L, init, &o);
+		return;
+	}
+	if (!strcmp(name, "__not_first_call") || !strcmp(name, "__cancel_buf"))
+		return;
+
+	if (!clang_Cursor_isNull(init)) {
+		struct opnd o = expr(L, init);
+		if (clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
+		    CXCursor_FunctionDecl || 1) {
+			assign_var(L, v, o, d);
+			CXCursor si = strip(init);
+			if (clang_getCursorKind(si) != CXCursor_CallExpr) {
+				cck_sym k = key_of(L, si, true);
+				if (k && o.call_ev < 0)
+					g_hash_table_insert(L->subst, GUINT_TO_POINTER(v),
+						(gpointer)cck_str(&L->tu->strs, k));
+			}
+		}
+	} else {
+		kill_var(L, v, d);
+	}
+
+	cck_sym h = cleanup_attr(L, d);
+	if (h) {
+		char buf[256];
+		snprintf(buf, sizeof buf, "&%s", name);
+		struct cck_arg a = { .key = cck_intern(&L->tu->strs, buf),
+				     .var = v, .addr_of = true };
+		a.text = a.key;
+		uint32_t i = add_cleanup(L, h, a, d, L->tu->exceptions);
+		struct cck_event *e = emit(L, CCK_EV_CLEANUP_PUSH, d);
+		e->var = i;
+		struct scoped_cleanup sc = { L->scope, i };
+		g_array_append_val(L->scoped, sc);
+	}
+}
+
+static void push_loop(struct lower *L, uint32_t brk, uint32_t cont)
+{
+	struct loop lp = { brk, cont, L->scope };
+	g_array_append_val(L->loops, lp);
+}
+
+static void pop_loop(struct lower *L)
+{
+	g_array_set_size(L->loops, L->loops->len - 1);
+}
+
+/* for (init; cond; inc) body: libclang omits absent parts, so tell them
+ * apart by where each child starts relative to the header's semicolons. */
+static void for_parts(CXCursor c, const struct kids *ks, CXCursor parts[4])
+{
+	for (int i = 0; i < 4; i++)
+		parts[i] = clang_getNullCursor();
+	parts[3] = kid(ks, ks->n - 1);
+	if (ks->n == 4) {
+		for (int i = 0; i < 3; i++)
+			parts[i] = kid(ks, i);
+		return;
+	}
+	if (ks->n == 1)
+		return;
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXToken *tok;
+	unsigned n;
+	clang_tokenize(tu, clang_getCursorExtent(c), &tok, &n);
+	unsigned semi[2] = { 0, 0 }, ns = 0, depth = 0;
+	for (unsigned i = 0; i < n && ns < 2; i++) {
+		CXString s = clang_getTokenSpelling(tu, tok[i]);
+		const char *p = clang_getCString(s);
+		if (!strcmp(p, "(") || !strcmp(p, "{") || !strcmp(p, "["))
+			depth++;
+		else if (!strcmp(p, ")") || !strcmp(p, "}") || !strcmp(p, "]"))
+			depth--;
+		else if (!strcmp(p, ";") && depth == 1) {
+			CXSourceLocation l = clang_getTokenLocation(tu, tok[i]);
+			clang_getFileLocation(l, NULL, NULL, NULL, &semi[ns++]);
+		}
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tok, n);
+	for (unsigned i = 0; i + 1 < ks->n; i++) {
+		CXCursor k = kid(ks, i);
+		unsigned off;
+		clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(k)),
+				      NULL, NULL, NULL, &off);
+		int slot;
+		if (ns == 2)
+			slot = off < semi[0] ? 0 : off < semi[1] ? 1 : 2;
+		else	/* from a macro: guess by shape */
+			slot = clang_getCursorKind(k) == CXCursor_DeclStmt ? 0 : 1;
+		parts[slot] = k;
+	}
+}
+
+static void stmt_for(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	if (!ks.n) {
+		kids_free(&ks);
+		return;
+	}
+	CXCursor p[4];
+	for_parts(c, &ks, p);
+	kids_free(&ks);
+	L->scope++;
+	if (!clang_Cursor_isNull(p[0]))
+		stmt(L, p[0]);
+	struct cck_block *head = new_block(L), *body = new_block(L),
+			 *inc = new_block(L), *exit = new_block(L);
+	jump(L, head->id);
+	set_cur(L, head);
+	if (!clang_Cursor_isNull(p[1]))
+		cond(L, p[1], body->id, exit->id);
+	else
+		jump(L, body->id);
+	set_cur(L, body);
+	push_loop(L, exit->id, inc->id);
+	stmt(L, p[3]);
+	pop_loop(L);
+	jump(L, inc->id);
+	set_cur(L, inc);
+	if (!clang_Cursor_isNull(p[2]))
+		expr(L, p[2]);
+	jump(L, head->id);
+	set_cur(L, exit);
+	leave_scopes(L, L->scope - 1, c, true);
+	L->scope--;
+}
+
+static void stmt_while(struct lower *L, CXCursor c, bool is_do)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	if (ks.n != 2) {
+		kids_free(&ks);
+		return;
+	}
+	CXCursor cc = is_do ? kid(&ks, 1) : kid(&ks, 0);
+	CXCursor body = is_do ? kid(&ks, 0) : kid(&ks, 1);
+	kids_free(&ks);
+	struct cck_block *head = new_block(L), *bb = new_block(L),
+			 *exit = new_block(L);
+	jump(L, is_do ? bb->id : head->id);
+	set_cur(L, head);
+	cond(L, cc, bb->id, exit->id);
+	set_cur(L, bb);
+	push_loop(L, exit->id, head->id);
+	stmt(L, body);
+	pop_loop(L);
+	jump(L, head->id);
+	set_cur(L, exit);
+}
+
+static void stmt_if(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	if (ks.n < 2) {
+		kids_free(&ks);
+		return;
+	}
+	CXCursor cc = kid(&ks, 0), then = kid(&ks, 1);
+	CXCursor els = ks.n > 2 ? kid(&ks, 2) : clang_getNullCursor();
+	kids_free(&ks);
+
+	/* glibc's "if (__not_first_call)": the longjmp return of the cancel
+	 * path; the handler it runs is modelled by the cleanup push. */
+	CXCursor sc = strip(cc);
+	if (clang_getCursorKind(sc) == CXCursor_CallExpr) {
+		CXString s = clang_getCursorSpelling(sc);
+		bool expect = !strcmp(clang_getCString(s), "__builtin_expect");
+		clang_disposeString(s);
+		if (expect && clang_Cursor_getNumArguments(sc) == 2)
+			sc = strip(clang_Cursor_getArgument(sc, 0));
+	}
+	if (clang_getCursorKind(sc) == CXCursor_DeclRefExpr) {
+		CXString s = clang_getCursorSpelling(sc);
+		bool nfc = !strcmp(clang_getCString(s), "__not_first_call");
+		clang_disposeString(s);
+		if (nfc)
+			return;
+	}
+
+	struct cck_block *bt = new_block(L), *join = new_block(L);
+	struct cck_block *bf = clang_Cursor_isNull(els) ? join : new_block(L);
+	cond(L, cc, bt->id, bf->id);
+	set_cur(L, bt);
+	stmt(L, then);
+	jump(L, join->id);
+	if (!clang_Cursor_isNull(els)) {
+		set_cur(L, bf);
+		stmt(L, els);
+		jump(L, join->id);
+	}
+	set_cur(L, join);
+}
+
+static void stmt_switch(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	if (ks.n < 2) {
+		kids_free(&ks);
+		return;
+	}
+	CXCursor cc = kid(&ks, ks.n - 2), body = kid(&ks, ks.n - 1);
+	kids_free(&ks);
+	expr(L, cc);
+	struct cck_block *dispatch = cur(L), *exit = new_block(L);
+	dispatch->term = CCK_T_SWITCH;
+	dispatch->term_loc = loc_of(L->tu, c);
+	L->cur = NULL;
+	uint32_t d = dispatch->id;
+	g_array_append_val(L->switches, d);
+	push_loop(L, exit->id, UINT32_MAX);
+	stmt(L, body);
+	pop_loop(L);
+	g_array_set_size(L->switches, L->switches->len - 1);
+	jump(L, exit->id);
+	/* Without a default the dispatch may match no case. */
+	bool has_default = false;
+	for (unsigned i = 0; i < dispatch->succ->len; i++)
+		if (g_array_index(dispatch->succ, uint32_t, i) & 0x80000000u)
+			has_default = true;
+	for (unsigned i = 0; i < dispatch->succ->len; i++)
+		g_array_index(dispatch->succ, uint32_t, i) &= 0x7fffffffu;
+	if (!has_default)
+		cck_block_add_succ(dispatch, exit->id);
+	set_cur(L, exit);
+}
+
+static void stmt_case(struct lower *L, CXCursor c, bool is_default)
+{
+	struct cck_block *b = new_block(L);
+	jump(L, b->id);	/* fallthrough from the previous case */
+	if (L->switches->len) {
+		uint32_t d = g_array_index(L->switches, uint32_t, L->switches->len - 1);
+		struct cck_block *disp = g_ptr_array_index(L->f->blocks, d);
+		cck_block_add_succ(disp, b->id | (is_default ? 0x80000000u : 0));
+	}
+	set_cur(L, b);
+	struct kids ks;
+	kids_get(c, &ks);
+	if (ks.n)
+		stmt(L, kid(&ks, ks.n - 1));
+	kids_free(&ks);
+}
+
+static uint32_t label_block(struct lower *L, cck_sym name)
+{
+	gpointer p = g_hash_table_lookup(L->labels, GUINT_TO_POINTER(name));
+	if (p)
+		return GPOINTER_TO_UINT(p) - 1;
+	struct cck_block *b = new_block(L);
+	g_hash_table_insert(L->labels, GUINT_TO_POINTER(name),
+			    GUINT_TO_POINTER(b->id + 1));
+	return b->id;
+}
+
+static void stmt_return(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	struct opnd o = ks.n ? expr(L, kid(&ks, 0)) : opaque;
+	kids_free(&ks);
+	leave_scopes(L, 0, c, false);
+	struct cck_block *b = cur(L);
+	b->term = CCK_T_RETURN;
+	b->ret = o.addr_of ? 0 : o.var;
+	b->term_loc = loc_of(L->tu, c);
+	L->cur = NULL;
+}
+
+static void stmt_compound(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	L->scope++;
+	for (unsigned i = 0; i < ks.n; i++)
+		stmt(L, kid(&ks, i));
+	leave_scopes(L, L->scope - 1, c, true);
+	L->scope--;
+	kids_free(&ks);
+}
+
+static void stmt(struct lower *L, CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	struct kids ks;
+	switch (k) {
+	case CXCursor_CompoundStmt:
+		stmt_compound(L, c);
+		return;
+	case CXCursor_DeclStmt:
+		kids_get(c, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			if (clang_getCursorKind(kid(&ks, i)) == CXCursor_VarDecl)
+				var_decl(L, kid(&ks, i));
+		kids_free(&ks);
+		return;
+	case CXCursor_IfStmt:
+		stmt_if(L, c);
+		return;
+	case CXCursor_WhileStmt:
+		stmt_while(L, c, false);
+		return;
+	case CXCursor_DoStmt:
+		stmt_while(L, c, true);
+		return;
+	case CXCursor_ForStmt:
+		stmt_for(L, c);
+		return;
+	case CXCursor_SwitchStmt:
+		stmt_switch(L, c);
+		return;
+	case CXCursor_CaseStmt:
+		stmt_case(L, c, false);
+		return;
+	case CXCursor_DefaultStmt:
+		stmt_case(L, c, true);
+		return;
+	case CXCursor_BreakStmt:
+	case CXCursor_ContinueStmt: {
+		if (!L->loops->len)
+			return;
+		unsigned i = L->loops->len;
+		struct loop *lp;
+		do	/* continue skips enclosing switches */
+			lp = &g_array_index(L->loops, struct loop, --i);
+		while (k == CXCursor_ContinueStmt && lp->cont == UINT32_MAX && i > 0);
+		uint32_t to = k == CXCursor_BreakStmt ? lp->brk : lp->cont;
+		if (to == UINT32_MAX)
+			return;
+		leave_scopes(L, lp->scope, c, false);
+		jump(L, to);
+		return;
+	}
+	case CXCursor_ReturnStmt:
+		stmt_return(L, c);
+		return;
+	case CXCursor_GotoStmt: {
+		CXCursor lab = clang_getCursorReferenced(c);
+		cck_sym name = spelling_sym(L->tu, lab);
+		if (name)
+			jump(L, label_block(L, name));
+		else
+			L->cur = NULL;
+		return;
+	}
+	case CXCursor_IndirectGotoStmt: {
+		struct pending_goto pg = { cur(L)->id, 0 };
+		g_array_append_val(L->gotos, pg);
+		L->cur->term = CCK_T_SWITCH;
+		L->cur = NULL;
+		return;
+	}
+	case CXCursor_LabelStmt: {
+		uint32_t b = label_block(L, spelling_sym(L->tu, c));
+		jump(L, b);
+		set_cur(L, g_ptr_array_index(L->f->blocks, b));
+		kids_get(c, &ks);
+		if (ks.n)
+			stmt(L, kid(&ks, ks.n - 1));
+		kids_free(&ks);
+		return;
+	}
+	case CXCursor_NullStmt:
+	case CXCursor_GCCAsmStmt:
+		return;
+	default:
+		if (clang_isExpression(k) || k == CXCursor_StmtExpr)
+			expr(L, c);
+		return;
+	}
+}
+
+/* ---- functions -------------------------------------------------------- */
+
+static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
+{
+	struct cck_func *f = cck_func_new();
+	f->name = spelling_sym(tu, fn);
+	f->loc = loc_of(tu, fn);
+	CXType rt = clang_getResultType(clang_getCursorType(fn));
+	f->returns_value = rt.kind != CXType_Void;
+
+	struct lower L = {
+		.tu = tu, .f = f,
+		.labels = g_hash_table_new(NULL, NULL),
+		.gotos = g_array_new(FALSE, FALSE, sizeof(struct pending_goto)),
+		.loops = g_array_new(FALSE, FALSE, sizeof(struct loop)),
+		.switches = g_array_new(FALSE, FALSE, sizeof(uint32_t)),
+		.scoped = g_array_new(FALSE, FALSE, sizeof(struct scoped_cleanup)),
+		.subst = g_hash_table_new(NULL, NULL),
+		.locals = f->locals,
+		.push_stack = g_array_new(FALSE, FALSE, sizeof(uint32_t)),
+		.last_popped = -1,
+	};
+	int np = clang_Cursor_getNumArguments(fn);
+	for (int i = 0; i < np; i++) {
+		cck_sym p = spelling_sym(tu, clang_Cursor_getArgument(fn, i));
+		g_array_append_val(f->params, p);
+	}
+	set_cur(&L, new_block(&L));
+	stmt(&L, body);
+	if (L.cur) {	/* falling off the end returns */
+		L.cur->term = CCK_T_RETURN;
+		L.cur->term_loc = loc_of(tu, body);
+	}
+	/* Computed gotos may reach any label. */
+	for (unsigned i = 0; i < L.gotos->len; i++) {
+		struct pending_goto *pg = &g_array_index(L.gotos, struct pending_goto, i);
+		struct cck_block *b = g_ptr_array_index(f->blocks, pg->block);
+		GHashTableIter it;
+		gpointer key, val;
+		g_hash_table_iter_init(&it, L.labels);
+		while (g_hash_table_iter_next(&it, &key, &val))
+			cck_block_add_succ(b, GPOINTER_TO_UINT(val) - 1);
+		if (!b->succ->len)
+			b->term = CCK_T_NORETURN;
+	}
+	/* Blocks never closed (labels never reached by fallthrough) return. */
+	for (unsigned i = 0; i < f->blocks->len; i++) {
+		struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		if (b->term == CCK_T_NONE)
+			b->term = CCK_T_RETURN;
+	}
+	f->has_role = cck_read_annotations(fn, &f->role);
+	g_hash_table_unref(L.labels);
+	g_array_free(L.gotos, TRUE);
+	g_array_free(L.loops, TRUE);
+	g_array_free(L.switches, TRUE);
+	g_array_free(L.scoped, TRUE);
+	g_hash_table_unref(L.subst);
+	g_array_free(L.push_stack, TRUE);
+
+	if (g_hash_table_contains(tu->func_by_name, GUINT_TO_POINTER(f->name))) {
+		cck_func_free(f);	/* a second definition: keep the first */
+		return;
+	}
+	g_ptr_array_add(tu->funcs, f);
+	g_hash_table_insert(tu->func_by_name, GUINT_TO_POINTER(f->name), f);
+}
+
+/* Every function declaration contributes its annotations to the role of
+ * its name; definitions outside system headers are lowered. */
+static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct cck_tu *tu = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
+		return CXChildVisit_Recurse;
+	if (k != CXCursor_FunctionDecl)
+		return CXChildVisit_Continue;
+	bool sys = clang_Location_isInSystemHeader(clang_getCursorLocation(c));
+	cck_sym name = spelling_sym(tu, c);
+	if (sys) {
+		g_hash_table_add(tu->system_fns, GUINT_TO_POINTER(name));
+		return CXChildVisit_Continue;
+	}
+	struct cck_role r;
+	if (cck_read_annotations(c, &r)) {
+		struct cck_role *old = g_hash_table_lookup(tu->decl_roles,
+							   GUINT_TO_POINTER(name));
+		if (!old) {
+			old = g_new(struct cck_role, 1);
+			*old = r;
+			g_hash_table_insert(tu->decl_roles, GUINT_TO_POINTER(name), old);
+		} else {
+			g_free(r.acquire_expr);
+			g_free(r.release_expr);
+			g_free(r.try_acquire_expr);
+		}
+	}
+	if (clang_isCursorDefinition(c)) {
+		struct kids ks;
+		kids_get(c, &ks);
+		for (unsigned i = 0; i < ks.n; i++)
+			if (clang_getCursorKind(kid(&ks, i)) == CXCursor_CompoundStmt)
+				lower_function(tu, c, kid(&ks, i));
+		kids_free(&ks);
+	}
+	return CXChildVisit_Continue;
+}
+
+void cck_lower_tu(struct cck_tu *tu, CXTranslationUnit ctu)
+{
+	/* Annotations first: a call may precede the annotated declaration of
+	 * its callee only through an earlier declaration, which carries them
+	 * too, so one pass in order suffices. */
+	clang_visitChildren(clang_getTranslationUnitCursor(ctu), top, tu);
+}

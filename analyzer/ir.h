@@ -1,0 +1,144 @@
+/* The analysis IR: per function, a CFG of blocks holding events. The front
+ * end writes raw call events; summary.c resolves each call into the events
+ * of its role (acquire, release, own, consume, lend, suspend, ...). */
+#ifndef CCK_IR_H
+#define CCK_IR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <glib.h>
+#include "model.h"
+
+typedef uint32_t cck_sym;	/* interned string, 0 = none */
+
+/* Per-TU string table: keys, variable names, callees, files. */
+struct cck_strtab {
+	GHashTable *ids;	/* char * -> id */
+	GPtrArray *strs;	/* id -> char * */
+};
+void cck_strtab_init(struct cck_strtab *t);
+void cck_strtab_fini(struct cck_strtab *t);
+cck_sym cck_intern(struct cck_strtab *t, const char *s);
+const char *cck_str(const struct cck_strtab *t, cck_sym s);
+
+struct cck_loc {
+	cck_sym file;
+	unsigned line, col;
+};
+
+enum cck_ev_kind {
+	CCK_EV_CALL,		/* raw: callee(args) -> res; resolved later */
+	CCK_EV_ACQUIRE,		/* key; if res: held only when res in mask */
+	CCK_EV_RELEASE,		/* key */
+	CCK_EV_OWN,		/* res receives a fresh owned value (mask: success) */
+	CCK_EV_CONSUME,		/* var's value is consumed (aux: enum cck_consume) */
+	CCK_EV_LOSE_ON_CANCEL,	/* var is consumed, and lost if this call is cancelled */
+	CCK_EV_LEND,		/* var lent until completion */
+	CCK_EV_SUSPEND,		/* model: enum cck_cancel_model; res: result */
+	CCK_EV_CLEANUP_PUSH,	/* aux: index into func->cleanups */
+	CCK_EV_CLEANUP_POP,
+	CCK_EV_SHIELD_ON,
+	CCK_EV_SHIELD_OFF,
+	CCK_EV_COPY,		/* var = var2 (plain copy of a variable) */
+	CCK_EV_KILL,		/* var overwritten with something untracked */
+};
+
+enum cck_consume {
+	CCK_BY_CALL,		/* free(p), close(fd), a role's consumes */
+	CCK_BY_STORE,		/* stored into a place that owns it */
+	CCK_BY_ESCAPE,		/* passed to a function we cannot see */
+};
+
+struct cck_event {
+	uint8_t kind;
+	uint8_t model;		/* SUSPEND */
+	uint8_t mask;		/* ACQUIRE (try) / OWN: success mask of res */
+	uint8_t aux;
+	cck_sym key;		/* ACQUIRE/RELEASE: guard key */
+	cck_sym text;		/* ACQUIRE: the guard as written */
+	cck_sym var, var2;	/* variables (or temporaries) */
+	cck_sym res;		/* variable holding the call's result, or 0 */
+	cck_sym callee;		/* CALL and everything resolved from it */
+	uint32_t arg0, nargs;	/* CALL: slice of func->args */
+	uint32_t uid;		/* stable identity within the function */
+	struct cck_loc loc;
+};
+
+/* An argument of a raw call: its guard-key text and, when the argument is
+ * a plain variable (or &variable), that variable. */
+struct cck_arg {
+	cck_sym key;
+	cck_sym text;		/* the key as written, for messages */
+	cck_sym var;
+	bool addr_of;		/* written as &var */
+	bool is_const;		/* an integer constant... */
+	int64_t value;		/* ...with this value */
+};
+
+enum cck_term {
+	CCK_T_NONE,		/* still open while lowering */
+	CCK_T_GOTO,		/* succ[0] */
+	CCK_T_BRANCH,		/* cond ? succ[0] : succ[1] */
+	CCK_T_SWITCH,		/* any of succ[] */
+	CCK_T_RETURN,		/* ret: returned variable or 0 */
+	CCK_T_NORETURN,		/* exit(), abort(), __builtin_unreachable() */
+};
+
+/* cmp_var <op> cmp_k, where op is one of the comparison operators. When
+ * cmp_var is 0 the condition is opaque and both edges are taken. */
+enum cck_cmp { CCK_CMP_NE, CCK_CMP_EQ, CCK_CMP_LT, CCK_CMP_LE, CCK_CMP_GT, CCK_CMP_GE };
+
+struct cck_block {
+	uint32_t id;
+	GArray *raw;		/* struct cck_event, as lowered */
+	GArray *ev;		/* resolved events */
+	uint8_t term;
+	uint8_t cmp_op;
+	cck_sym cmp_var;
+	int64_t cmp_k;
+	cck_sym ret;
+	struct cck_loc term_loc;
+	GArray *succ;		/* uint32_t */
+};
+
+/* A cleanup handler registered with pthread_cleanup_push or a cleanup
+ * attribute: the handler and its argument, and once resolved the events it
+ * runs (releases and consumes). unknown: we could not see what it does. */
+struct cck_cleanup {
+	cck_sym handler;
+	struct cck_arg arg;
+	struct cck_loc loc;
+	GArray *effects;	/* struct cck_event */
+	bool unknown;
+	bool on_cancel;		/* runs on a cancel edge (false: cleanup attr w/o -fexceptions) */
+};
+
+struct cck_func {
+	cck_sym name;
+	struct cck_loc loc;
+	GPtrArray *blocks;	/* struct cck_block *, entry is 0 */
+	GArray *args;		/* struct cck_arg */
+	GArray *cleanups;	/* struct cck_cleanup */
+	GArray *params;		/* cck_sym */
+	GHashTable *locals;	/* sym set: the function's local variables */
+	struct cck_role role;	/* from annotations/config on its own decl */
+	bool has_role;
+	bool returns_value;
+	uint32_t next_uid;
+};
+
+struct cck_block *cck_block_new(struct cck_func *f);
+void cck_block_add_succ(struct cck_block *b, uint32_t s);
+struct cck_func *cck_func_new(void);
+void cck_func_free(struct cck_func *f);
+
+/* Text of a guard key with $N placeholders replaced by the given args;
+ * normalizes "*&x" and "&*x". Returns an interned symbol. */
+cck_sym cck_key_subst(struct cck_strtab *t, const char *pattern,
+		      const struct cck_arg *args, unsigned nargs);
+
+void cck_dump_func(FILE *out, const struct cck_strtab *t,
+		   const struct cck_func *f, bool resolved);
+
+#endif

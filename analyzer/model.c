@@ -1,0 +1,199 @@
+/* Built-in models: the posix table, and helpers shared by every role source. */
+#include <stdlib.h>
+#include <string.h>
+#include "model.h"
+
+void cck_role_init(struct cck_role *r)
+{
+	static const struct cck_role empty = CCK_ROLE_INIT;
+	*r = empty;
+}
+
+bool cck_role_is_empty(const struct cck_role *r)
+{
+	return !r->suspends && r->acquires < 0 && r->releases < 0 &&
+	       r->try_acquires < 0 && r->consumes < 0 &&
+	       r->consumes_on_cancel < 0 && r->lends < 0 && !r->returns_owned &&
+	       !r->shield && !r->must_use && !r->noreturn && !r->acquire_expr &&
+	       !r->release_expr && !r->try_acquire_expr;
+}
+
+int cck_model_by_name(const char *name)
+{
+	if (!strcmp(name, "posix"))
+		return CCK_MODEL_POSIX;
+	return -1;
+}
+
+const char *cck_model_names(void)
+{
+	return "posix";
+}
+
+/* One row of a model table. Columns left 0 mean "no"; argument columns are
+ * 1-based so that 0 can mean "none" in a designated initializer. */
+struct row {
+	const char *name;
+	unsigned char suspends;
+	signed char acq, rel, tryacq, cons;
+	unsigned char trysucc, owned;
+	unsigned char shield;
+	bool noreturn;
+};
+
+#define U CCK_CANCEL_UNWINDS
+
+/* POSIX threads deferred cancellation. The cancellation points are the
+ * POSIX "shall occur" list plus the Linux calls glibc makes cancellable.
+ * Sorted by name: looked up with bsearch. */
+static const struct row posix[] = {
+	{ "_exit", .noreturn = 1 },
+	{ "abort", .noreturn = 1 },
+	{ "accept", .suspends = U, .owned = CCK_NONNEG },
+	{ "accept4", .suspends = U, .owned = CCK_NONNEG },
+	{ "aio_suspend", .suspends = U },
+	{ "aligned_alloc", .owned = CCK_NONZERO },
+	{ "calloc", .owned = CCK_NONZERO },
+	{ "clock_nanosleep", .suspends = U },
+	{ "close", .suspends = U, .cons = 1 },
+	{ "connect", .suspends = U },
+	{ "creat", .suspends = U, .owned = CCK_NONNEG },
+	{ "dup", .owned = CCK_NONNEG },
+	{ "epoll_pwait", .suspends = U },
+	{ "epoll_wait", .suspends = U },
+	{ "exit", .noreturn = 1 },
+	{ "fclose", .cons = 1 },
+	{ "fdatasync", .suspends = U },
+	{ "fdopen", .owned = CCK_NONZERO },
+	{ "fopen", .owned = CCK_NONZERO },
+	{ "free", .cons = 1 },
+	{ "fsync", .suspends = U },
+	{ "lockf", .suspends = U },
+	{ "malloc", .owned = CCK_NONZERO },
+	{ "mq_receive", .suspends = U },
+	{ "mq_send", .suspends = U },
+	{ "mq_timedreceive", .suspends = U },
+	{ "mq_timedsend", .suspends = U },
+	{ "msgrcv", .suspends = U },
+	{ "msgsnd", .suspends = U },
+	{ "msync", .suspends = U },
+	{ "nanosleep", .suspends = U },
+	{ "open", .suspends = U, .owned = CCK_NONNEG },
+	{ "openat", .suspends = U, .owned = CCK_NONNEG },
+	{ "pause", .suspends = U },
+	{ "poll", .suspends = U },
+	{ "ppoll", .suspends = U },
+	{ "pread", .suspends = U },
+	{ "preadv", .suspends = U },
+	{ "pselect", .suspends = U },
+	{ "pthread_cond_timedwait", .suspends = U },
+	{ "pthread_cond_wait", .suspends = U },
+	{ "pthread_exit", .noreturn = 1 },
+	{ "pthread_join", .suspends = U },
+	{ "pthread_mutex_lock", .acq = 1 },
+	{ "pthread_mutex_timedlock", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "pthread_mutex_trylock", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "pthread_mutex_unlock", .rel = 1 },
+	{ "pthread_rwlock_rdlock", .acq = 1 },
+	{ "pthread_rwlock_timedrdlock", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "pthread_rwlock_timedwrlock", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "pthread_rwlock_tryrdlock", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "pthread_rwlock_trywrlock", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "pthread_rwlock_unlock", .rel = 1 },
+	{ "pthread_rwlock_wrlock", .acq = 1 },
+	{ "pthread_setcancelstate", .shield = CCK_SHIELD_BY_ARG0 },
+	{ "pthread_spin_lock", .acq = 1 },
+	{ "pthread_spin_trylock", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "pthread_spin_unlock", .rel = 1 },
+	{ "pthread_testcancel", .suspends = U },
+	{ "pwrite", .suspends = U },
+	{ "pwritev", .suspends = U },
+	{ "read", .suspends = U },
+	{ "readv", .suspends = U },
+	{ "realloc", .cons = 1, .owned = CCK_NONZERO },
+	{ "recv", .suspends = U },
+	{ "recvfrom", .suspends = U },
+	{ "recvmsg", .suspends = U },
+	{ "select", .suspends = U },
+	{ "sem_post", .rel = 1 },
+	{ "sem_timedwait", .suspends = U, .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "sem_trywait", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "sem_wait", .suspends = U, .acq = 1 },
+	{ "send", .suspends = U },
+	{ "sendmsg", .suspends = U },
+	{ "sendto", .suspends = U },
+	{ "sigsuspend", .suspends = U },
+	{ "sigtimedwait", .suspends = U },
+	{ "sigwait", .suspends = U },
+	{ "sigwaitinfo", .suspends = U },
+	{ "sleep", .suspends = U },
+	{ "socket", .owned = CCK_NONNEG },
+	{ "strdup", .owned = CCK_NONZERO },
+	{ "strndup", .owned = CCK_NONZERO },
+	{ "system", .suspends = U },
+	{ "tcdrain", .suspends = U },
+	{ "usleep", .suspends = U },
+	{ "wait", .suspends = U },
+	{ "waitid", .suspends = U },
+	{ "waitpid", .suspends = U },
+	{ "write", .suspends = U },
+	{ "writev", .suspends = U },
+};
+
+#undef U
+
+static int row_cmp(const void *key, const void *elt)
+{
+	return strcmp(key, ((const struct row *)elt)->name);
+}
+
+static void row_to_role(const struct row *w, struct cck_role *r)
+{
+	cck_role_init(r);
+	r->suspends = w->suspends;
+	r->acquires = w->acq - 1;
+	r->releases = w->rel - 1;
+	r->try_acquires = w->tryacq - 1;
+	r->try_success = w->trysucc;
+	r->consumes = w->cons - 1;
+	r->returns_owned = w->owned != 0;
+	r->owned_success = w->owned;
+	r->shield = w->shield;
+	r->noreturn = w->noreturn;
+	r->borrows = r->consumes < 0;
+}
+
+/* Roles are built once from the table; the table is small and fixed. */
+static struct cck_role posix_roles[sizeof posix / sizeof posix[0]];
+
+static void __attribute__((constructor)) build_roles(void)
+{
+	for (size_t i = 0; i < sizeof posix / sizeof posix[0]; i++) {
+		if (i)	/* the table must stay sorted for bsearch */
+			if (strcmp(posix[i - 1].name, posix[i].name) >= 0)
+				abort();
+		row_to_role(&posix[i], &posix_roles[i]);
+	}
+}
+
+const struct cck_role *cck_model_role(unsigned models, const char *fn)
+{
+	if (!(models & CCK_MODEL_POSIX))
+		return NULL;
+	const struct row *w = bsearch(fn, posix, sizeof posix / sizeof posix[0],
+				      sizeof posix[0], row_cmp);
+	return w ? &posix_roles[w - posix] : NULL;
+}
+
+bool cck_posix_uses_cancellation(const char *fn)
+{
+	static const char *const names[] = {
+		"__pthread_register_cancel", "_pthread_cleanup_push",
+		"pthread_cancel", "pthread_setcancelstate",
+		"pthread_setcanceltype", "pthread_testcancel",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(fn, names[i]))
+			return true;
+	return false;
+}

@@ -1,0 +1,80 @@
+/* Roles: what a called function does to guards, owned values and the
+ * running coroutine. Models, annotations and the config file all produce
+ * roles; the front end turns a call with a role into IR events. */
+#ifndef CCK_MODEL_H
+#define CCK_MODEL_H
+
+#include <stdbool.h>
+
+/* How cancellation manifests at a suspend point (DESIGN §2). */
+enum cck_cancel_model {
+	CCK_CANCEL_NONE = 0,	/* the call does not suspend */
+	CCK_CANCEL_RETURNS,	/* returns a negative status, caller's code runs */
+	CCK_CANCEL_UNWINDS,	/* control leaves; only registered cleanups run */
+};
+
+/* Abstract value of an integer or pointer result: which signs it may have.
+ * A success condition ("trylock returned 0", "malloc not NULL") is a mask. */
+enum {
+	CCK_NEG = 1,
+	CCK_ZERO = 2,
+	CCK_POS = 4,
+	CCK_NONZERO = CCK_NEG | CCK_POS,
+	CCK_NONNEG = CCK_ZERO | CCK_POS,
+	CCK_ANY = CCK_NEG | CCK_ZERO | CCK_POS,
+};
+
+enum cck_shield_role {
+	CCK_SHIELD_NONE = 0,
+	CCK_SHIELD_BEGIN,
+	CCK_SHIELD_END,
+	CCK_SHIELD_BY_ARG0,	/* pthread_setcancelstate: DISABLE begins, else ends */
+};
+
+/* Argument indices are 0-based here; -1 means "none". Users write 1-based
+ * indices in annotations and config, like clang's own attributes. */
+struct cck_role {
+	unsigned char suspends;		/* enum cck_cancel_model */
+	signed char acquires;		/* the guard is this argument */
+	signed char releases;
+	signed char try_acquires;	/* acquired when the result is in try_success */
+	unsigned char try_success;
+	signed char consumes;		/* takes ownership of this argument */
+	signed char consumes_on_cancel;	/* ...and loses it if cancelled */
+	signed char lends;		/* lent until the operation completes */
+	bool returns_owned;		/* result is a fresh owned value */
+	unsigned char owned_success;	/* result mask meaning "got one" */
+	unsigned char shield;		/* enum cck_shield_role */
+	bool must_use;
+	bool borrows;			/* only reads its arguments: no escape */
+	bool noreturn;			/* never returns (exit, pthread_exit) */
+	/* Capability expressions from thread-safety attributes, with $N for
+	 * argument N (e.g. "&$0->mu"); used instead of the index when set. */
+	char *acquire_expr;
+	char *release_expr;
+	char *try_acquire_expr;
+};
+
+#define CCK_ROLE_INIT {							\
+	.acquires = -1, .releases = -1, .try_acquires = -1,		\
+	.consumes = -1, .consumes_on_cancel = -1, .lends = -1,		\
+}
+
+void cck_role_init(struct cck_role *r);
+bool cck_role_is_empty(const struct cck_role *r);
+
+/* Built-in models, by name ("posix"). */
+enum cck_model_id {
+	CCK_MODEL_POSIX = 1u << 0,
+	CCK_MODEL_CCO = 1u << 1,	/* reserved: the cco runtime's header */
+};
+int cck_model_by_name(const char *name);	/* -1 if unknown */
+const char *cck_model_names(void);		/* "posix" for messages */
+
+/* The role a built-in model gives to a function name, or NULL. */
+const struct cck_role *cck_model_role(unsigned models, const char *fn);
+
+/* Calls that switch a TU into the posix model automatically. */
+bool cck_posix_uses_cancellation(const char *fn);
+
+#endif

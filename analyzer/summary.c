@@ -1,0 +1,467 @@
+/* Call resolution and summaries: turns each raw call into the events of
+ * its role or of its callee's summary, bottom-up over the call graph. */
+#include <string.h>
+#include "dataflow.h"
+
+static void role_free(gpointer p)
+{
+	struct cck_role *r = p;
+	g_free(r->acquire_expr);
+	g_free(r->release_expr);
+	g_free(r->try_acquire_expr);
+	g_free(r);
+}
+
+void cck_tu_init(struct cck_tu *tu)
+{
+	memset(tu, 0, sizeof *tu);
+	cck_strtab_init(&tu->strs);
+	tu->funcs = g_ptr_array_new_with_free_func((GDestroyNotify)cck_func_free);
+	tu->func_by_name = g_hash_table_new(NULL, NULL);
+	tu->decl_roles = g_hash_table_new_full(NULL, NULL, NULL, role_free);
+	tu->system_fns = g_hash_table_new(NULL, NULL);
+	tu->summaries = g_hash_table_new_full(NULL, NULL, NULL, cck_summary_free);
+}
+
+void cck_tu_fini(struct cck_tu *tu)
+{
+	g_hash_table_unref(tu->summaries);
+	g_hash_table_unref(tu->system_fns);
+	g_hash_table_unref(tu->decl_roles);
+	g_hash_table_unref(tu->func_by_name);
+	g_ptr_array_free(tu->funcs, TRUE);
+	cck_strtab_fini(&tu->strs);
+}
+
+const struct cck_role *cck_tu_role(const struct cck_tu *tu, cck_sym fn)
+{
+	if (!fn)
+		return NULL;
+	const char *name = cck_str(&tu->strs, fn);
+	if (tu->config) {
+		const struct cck_role *r = g_hash_table_lookup(tu->config->functions, name);
+		if (r)
+			return r;
+	}
+	const struct cck_role *r = g_hash_table_lookup(tu->decl_roles,
+						       GUINT_TO_POINTER(fn));
+	if (r)
+		return r;
+	unsigned models = tu->models | (tu->uses_cancellation ? CCK_MODEL_POSIX : 0);
+	return cck_model_role(models, name);
+}
+
+struct cck_summary *cck_summary_new(void)
+{
+	struct cck_summary *s = g_new0(struct cck_summary, 1);
+	s->acquires = g_ptr_array_new_with_free_func(g_free);
+	s->releases = g_ptr_array_new_with_free_func(g_free);
+	return s;
+}
+
+void cck_summary_free(gpointer p)
+{
+	struct cck_summary *s = p;
+	if (!s)
+		return;
+	g_ptr_array_free(s->acquires, TRUE);
+	g_ptr_array_free(s->releases, TRUE);
+	g_free(s);
+}
+
+static bool strs_equal(const GPtrArray *a, const GPtrArray *b)
+{
+	if (a->len != b->len)
+		return false;
+	for (unsigned i = 0; i < a->len; i++)
+		if (strcmp(a->pdata[i], b->pdata[i]))
+			return false;
+	return true;
+}
+
+bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
+{
+	return a->suspends == b->suspends && a->consumes == b->consumes &&
+	       a->lost_on_cancel == b->lost_on_cancel &&
+	       a->returns_owned == b->returns_owned &&
+	       a->owned_success == b->owned_success &&
+	       strs_equal(a->acquires, b->acquires) &&
+	       strs_equal(a->releases, b->releases);
+}
+
+/* ---- resolution ------------------------------------------------------- */
+
+struct out {
+	GArray *ev;
+	const struct cck_event *call;
+};
+
+static struct cck_event *put(struct out *o, enum cck_ev_kind kind)
+{
+	struct cck_event e = *o->call;
+	e.kind = kind;
+	e.nargs = 0;
+	e.key = e.var = e.var2 = e.text = 0;
+	e.mask = e.aux = e.model = 0;
+	e.res = 0;
+	g_array_append_val(o->ev, e);
+	return &g_array_index(o->ev, struct cck_event, o->ev->len - 1);
+}
+
+static const struct cck_arg *arg_at(const struct cck_func *f,
+				    const struct cck_event *call, int i)
+{
+	if (i < 0 || (unsigned)i >= call->nargs)
+		return NULL;
+	return &g_array_index(f->args, struct cck_arg, call->arg0 + i);
+}
+
+static cck_sym arg_key(struct cck_tu *tu, const struct cck_func *f,
+		       const struct cck_event *call, int i, const char *pattern)
+{
+	const struct cck_arg *args = call->nargs ? arg_at(f, call, 0) : NULL;
+	if (pattern)
+		return cck_key_subst(&tu->strs, pattern, args, call->nargs);
+	const struct cck_arg *a = arg_at(f, call, i);
+	return a ? a->key : 0;
+}
+
+/* The guard as the caller wrote it, when the role names an argument. */
+static cck_sym arg_text(const struct cck_func *f, const struct cck_event *call,
+			int i, const char *pattern, cck_sym key)
+{
+	const struct cck_arg *a = pattern ? NULL : arg_at(f, call, i);
+	return a && a->text ? a->text : key;
+}
+
+static void consume_arg(struct out *o, const struct cck_func *f, int i,
+			enum cck_ev_kind kind, enum cck_consume how)
+{
+	const struct cck_arg *a = arg_at(f, o->call, i);
+	if (!a || !a->var)
+		return;
+	struct cck_event *e = put(o, kind);
+	e->var = a->var;
+	e->aux = how;
+}
+
+static void shield(struct out *o, const struct cck_func *f, const struct cck_role *r)
+{
+	bool on = r->shield == CCK_SHIELD_BEGIN;
+	if (r->shield == CCK_SHIELD_BY_ARG0) {
+		const struct cck_arg *a = arg_at(f, o->call, 0);
+		on = a && a->is_const && a->value == 1;	/* PTHREAD_CANCEL_DISABLE */
+	}
+	put(o, on ? CCK_EV_SHIELD_ON : CCK_EV_SHIELD_OFF);
+}
+
+/* Order: what the callee gives up happens before it suspends, what it
+ * takes after, so a caller is not blamed for its callee's own window. */
+static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func *f,
+			 const struct cck_role *r)
+{
+	const struct cck_event *c = o->call;
+	if (r->shield)
+		shield(o, f, r);
+	if (r->releases >= 0 || r->release_expr) {
+		cck_sym k = arg_key(tu, f, c, r->releases, r->release_expr);
+		if (k)
+			put(o, CCK_EV_RELEASE)->key = k;
+	}
+	consume_arg(o, f, r->consumes, CCK_EV_CONSUME, CCK_BY_CALL);
+	consume_arg(o, f, r->lends, CCK_EV_LEND, CCK_BY_CALL);
+	consume_arg(o, f, r->consumes_on_cancel, CCK_EV_LOSE_ON_CANCEL, CCK_BY_CALL);
+	if (r->suspends) {
+		struct cck_event *e = put(o, CCK_EV_SUSPEND);
+		e->model = r->suspends;
+		e->res = c->res;
+	}
+	if (r->acquires >= 0 || r->acquire_expr) {
+		cck_sym k = arg_key(tu, f, c, r->acquires, r->acquire_expr);
+		if (k) {
+			struct cck_event *e = put(o, CCK_EV_ACQUIRE);
+			e->key = k;
+			e->text = arg_text(f, c, r->acquires, r->acquire_expr, k);
+		}
+	}
+	if (r->try_acquires >= 0 || r->try_acquire_expr) {
+		cck_sym k = arg_key(tu, f, c, r->try_acquires, r->try_acquire_expr);
+		if (k) {
+			struct cck_event *e = put(o, CCK_EV_ACQUIRE);
+			e->key = k;
+			e->text = arg_text(f, c, r->try_acquires, r->try_acquire_expr, k);
+			e->res = c->res;
+			e->mask = r->try_success ? r->try_success : CCK_ZERO;
+		}
+	}
+	if (r->returns_owned && c->res) {
+		struct cck_event *e = put(o, CCK_EV_OWN);
+		e->res = c->res;
+		e->mask = r->owned_success ? r->owned_success : CCK_NONZERO;
+	} else if (c->res && !r->suspends && !(r->try_acquires >= 0 || r->try_acquire_expr)) {
+		put(o, CCK_EV_KILL)->var = c->res;
+	}
+}
+
+static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_func *f,
+			    const struct cck_summary *s)
+{
+	const struct cck_event *c = o->call;
+	const struct cck_arg *args = c->nargs ? arg_at(f, c, 0) : NULL;
+	for (unsigned i = 0; i < s->releases->len; i++) {
+		cck_sym k = cck_key_subst(&tu->strs, s->releases->pdata[i], args, c->nargs);
+		if (k)
+			put(o, CCK_EV_RELEASE)->key = k;
+	}
+	for (unsigned i = 0; i < c->nargs && i < 32; i++) {
+		if (s->lost_on_cancel & (1u << i))
+			consume_arg(o, f, i, CCK_EV_LOSE_ON_CANCEL, CCK_BY_CALL);
+		else if (s->consumes & (1u << i))
+			consume_arg(o, f, i, CCK_EV_CONSUME, CCK_BY_CALL);
+	}
+	if (s->suspends) {
+		struct cck_event *e = put(o, CCK_EV_SUSPEND);
+		e->model = s->suspends;
+		e->res = c->res;
+	}
+	for (unsigned i = 0; i < s->acquires->len; i++) {
+		cck_sym k = cck_key_subst(&tu->strs, s->acquires->pdata[i], args, c->nargs);
+		if (k) {
+			struct cck_event *e = put(o, CCK_EV_ACQUIRE);
+			e->key = e->text = k;
+		}
+	}
+	if (s->returns_owned && c->res) {
+		struct cck_event *e = put(o, CCK_EV_OWN);
+		e->res = c->res;
+		e->mask = s->owned_success ? s->owned_success : CCK_NONZERO;
+	} else if (c->res && !s->suspends) {
+		put(o, CCK_EV_KILL)->var = c->res;
+	}
+}
+
+/* A function we cannot see may keep what it is given: its pointer and
+ * descriptor arguments escape, unless the system declares it. */
+static void resolve_unknown(struct out *o, const struct cck_func *f, bool system)
+{
+	const struct cck_event *c = o->call;
+	if (!system)
+		for (unsigned i = 0; i < c->nargs; i++)
+			consume_arg(o, f, i, CCK_EV_CONSUME, CCK_BY_ESCAPE);
+	if (c->res)
+		put(o, CCK_EV_KILL)->var = c->res;
+}
+
+static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
+			 const struct cck_event *c, GArray *ev)
+{
+	struct out o = { ev, c };
+	const struct cck_role *r = cck_tu_role(tu, c->callee);
+	if (r && !cck_role_is_empty(r)) {
+		resolve_role(tu, &o, f, r);
+		return;
+	}
+	const struct cck_summary *s = c->callee ?
+		g_hash_table_lookup(tu->summaries, GUINT_TO_POINTER(c->callee)) : NULL;
+	if (s) {
+		resolve_summary(tu, &o, f, s);
+		return;
+	}
+	bool system = c->aux || (r && r->borrows) ||
+		      (c->callee && g_hash_table_contains(tu->system_fns,
+							  GUINT_TO_POINTER(c->callee)));
+	resolve_unknown(&o, f, system);
+}
+
+/* What a cleanup handler does to its argument, as events to replay on the
+ * cancel edge. */
+static void resolve_cleanup(struct cck_tu *tu, const struct cck_func *f,
+			    struct cck_cleanup *cl)
+{
+	if (cl->effects)
+		g_array_set_size(cl->effects, 0);
+	else
+		cl->effects = g_array_new(FALSE, FALSE, sizeof(struct cck_event));
+	cl->unknown = false;
+	struct cck_func tmp = *f;
+	GArray *args = g_array_new(FALSE, FALSE, sizeof(struct cck_arg));
+	g_array_append_val(args, cl->arg);
+	tmp.args = args;
+	struct cck_event call = { .kind = CCK_EV_CALL, .callee = cl->handler,
+				  .arg0 = 0, .nargs = 1, .loc = cl->loc };
+	struct out o = { cl->effects, &call };
+	const struct cck_role *r = cck_tu_role(tu, cl->handler);
+	const struct cck_summary *s = cl->handler ?
+		g_hash_table_lookup(tu->summaries, GUINT_TO_POINTER(cl->handler)) : NULL;
+	if (r && !cck_role_is_empty(r))
+		resolve_role(tu, &o, &tmp, r);
+	else if (s)
+		resolve_summary(tu, &o, &tmp, s);
+	else
+		cl->unknown = true;
+	g_array_free(args, TRUE);
+}
+
+static void resolve_func(struct cck_tu *tu, struct cck_func *f)
+{
+	for (unsigned i = 0; i < f->blocks->len; i++) {
+		struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		if (b->ev)
+			g_array_set_size(b->ev, 0);
+		else
+			b->ev = g_array_new(FALSE, FALSE, sizeof(struct cck_event));
+		for (unsigned j = 0; j < b->raw->len; j++) {
+			const struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
+			if (e->kind == CCK_EV_CALL)
+				resolve_call(tu, f, e, b->ev);
+			else
+				g_array_append_val(b->ev, *e);
+		}
+	}
+	for (unsigned i = 0; i < f->cleanups->len; i++)
+		resolve_cleanup(tu, f, &g_array_index(f->cleanups, struct cck_cleanup, i));
+}
+
+/* ---- call graph, bottom-up ------------------------------------------- */
+
+struct scc {
+	struct cck_tu *tu;
+	GHashTable *index, *low;	/* func -> int + 1 */
+	GPtrArray *stack;
+	GHashTable *on_stack;
+	GPtrArray *order;		/* GPtrArray * of components, callees first */
+	int next;
+};
+
+static void callees(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
+{
+	for (unsigned i = 0; i < f->blocks->len; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; j < b->raw->len; j++) {
+			const struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
+			if (e->kind != CCK_EV_CALL || !e->callee)
+				continue;
+			struct cck_func *g = g_hash_table_lookup(tu->func_by_name,
+								 GUINT_TO_POINTER(e->callee));
+			if (g)
+				g_ptr_array_add(out, g);
+		}
+	}
+	for (unsigned i = 0; i < f->cleanups->len; i++) {
+		const struct cck_cleanup *c = &g_array_index(f->cleanups, struct cck_cleanup, i);
+		struct cck_func *g = g_hash_table_lookup(tu->func_by_name,
+							 GUINT_TO_POINTER(c->handler));
+		if (g)
+			g_ptr_array_add(out, g);
+	}
+}
+
+/* Tarjan's algorithm; recursion depth is bounded by call-chain length. */
+static void strong(struct scc *s, struct cck_func *f)
+{
+	s->next++;
+	g_hash_table_insert(s->index, f, GINT_TO_POINTER(s->next));
+	g_hash_table_insert(s->low, f, GINT_TO_POINTER(s->next));
+	g_ptr_array_add(s->stack, f);
+	g_hash_table_add(s->on_stack, f);
+	GPtrArray *cs = g_ptr_array_new();
+	callees(s->tu, f, cs);
+	for (unsigned i = 0; i < cs->len; i++) {
+		struct cck_func *g = cs->pdata[i];
+		if (!g_hash_table_contains(s->index, g)) {
+			strong(s, g);
+			int lg = GPOINTER_TO_INT(g_hash_table_lookup(s->low, g));
+			int lf = GPOINTER_TO_INT(g_hash_table_lookup(s->low, f));
+			if (lg < lf)
+				g_hash_table_insert(s->low, f, GINT_TO_POINTER(lg));
+		} else if (g_hash_table_contains(s->on_stack, g)) {
+			int ig = GPOINTER_TO_INT(g_hash_table_lookup(s->index, g));
+			int lf = GPOINTER_TO_INT(g_hash_table_lookup(s->low, f));
+			if (ig < lf)
+				g_hash_table_insert(s->low, f, GINT_TO_POINTER(ig));
+		}
+	}
+	g_ptr_array_free(cs, TRUE);
+	if (g_hash_table_lookup(s->low, f) != g_hash_table_lookup(s->index, f))
+		return;
+	GPtrArray *comp = g_ptr_array_new();
+	struct cck_func *g;
+	do {
+		g = g_ptr_array_steal_index(s->stack, s->stack->len - 1);
+		g_hash_table_remove(s->on_stack, g);
+		g_ptr_array_add(comp, g);
+	} while (g != f);
+	g_ptr_array_add(s->order, comp);
+}
+
+static bool recursive(struct cck_tu *tu, GPtrArray *comp)
+{
+	if (comp->len > 1)
+		return true;
+	GPtrArray *cs = g_ptr_array_new();
+	callees(tu, comp->pdata[0], cs);
+	bool self = false;
+	for (unsigned i = 0; i < cs->len; i++)
+		self |= cs->pdata[i] == comp->pdata[0];
+	g_ptr_array_free(cs, TRUE);
+	return self;
+}
+
+/* Summaries of one component: iterate until they stop changing (they only
+ * grow in a finite space, but cap the rounds to stay linear). */
+static void summarize(struct cck_tu *tu, GPtrArray *comp)
+{
+	bool rec = recursive(tu, comp);
+	for (int round = 0; round < (rec ? 8 : 1); round++) {
+		bool changed = false;
+		for (unsigned i = 0; i < comp->len; i++) {
+			struct cck_func *f = comp->pdata[i];
+			resolve_func(tu, f);
+			if (f->has_role)
+				continue;
+			struct cck_summary *s = cck_summary_new();
+			cck_flow_run(tu, f, s, NULL, NULL);
+			struct cck_summary *old = g_hash_table_lookup(tu->summaries,
+				GUINT_TO_POINTER(f->name));
+			if (old && cck_summary_equal(old, s)) {
+				cck_summary_free(s);
+				continue;
+			}
+			g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name), s);
+			changed = true;
+		}
+		if (!changed)
+			break;
+	}
+	if (rec)	/* final summaries of the component are in: re-resolve */
+		for (unsigned i = 0; i < comp->len; i++)
+			resolve_func(tu, comp->pdata[i]);
+}
+
+void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
+{
+	struct scc s = {
+		.tu = tu,
+		.index = g_hash_table_new(NULL, NULL),
+		.low = g_hash_table_new(NULL, NULL),
+		.stack = g_ptr_array_new(),
+		.on_stack = g_hash_table_new(NULL, NULL),
+		.order = g_ptr_array_new(),
+	};
+	for (unsigned i = 0; i < tu->funcs->len; i++)
+		if (!g_hash_table_contains(s.index, tu->funcs->pdata[i]))
+			strong(&s, tu->funcs->pdata[i]);
+	for (unsigned i = 0; i < s.order->len; i++) {
+		GPtrArray *comp = s.order->pdata[i];
+		summarize(tu, comp);
+		if (fn)
+			for (unsigned j = 0; j < comp->len; j++)
+				cck_flow_run(tu, comp->pdata[j], NULL, fn, ctx);
+		g_ptr_array_free(comp, TRUE);
+	}
+	g_hash_table_unref(s.index);
+	g_hash_table_unref(s.low);
+	g_ptr_array_free(s.stack, TRUE);
+	g_hash_table_unref(s.on_stack);
+	g_ptr_array_free(s.order, TRUE);
+}

@@ -1,0 +1,42 @@
+/* One translation unit under analysis: its strings, lowered functions,
+ * roles, summaries and the options that shape them. */
+#ifndef CCK_TU_H
+#define CCK_TU_H
+
+#include <clang-c/Index.h>
+#include "config.h"
+#include "ir.h"
+
+struct cck_summary;
+struct cck_sink;
+
+struct cck_tu {
+	struct cck_strtab strs;
+	const char *main_file;
+	GPtrArray *funcs;		/* struct cck_func *, definitions */
+	GHashTable *func_by_name;	/* GUINT_TO_POINTER(sym) -> func */
+	GHashTable *decl_roles;		/* sym -> struct cck_role * (annotations) */
+	GHashTable *system_fns;		/* sym set: declared only in system headers */
+	GHashTable *summaries;		/* sym -> struct cck_summary * */
+	const struct cck_config *config;
+	unsigned models;		/* enabled models (CCK_MODEL_*) */
+	bool uses_cancellation;		/* calls pthread_cancel & co: posix on */
+	bool exceptions;		/* compiled with -fexceptions */
+	bool verbose;
+	FILE *log;			/* --verbose notes */
+};
+
+void cck_tu_init(struct cck_tu *tu);
+void cck_tu_fini(struct cck_tu *tu);
+
+/* The explicit role of fn (config, then annotations, then models), or NULL. */
+const struct cck_role *cck_tu_role(const struct cck_tu *tu, cck_sym fn);
+
+/* Lowers every function definition of the TU outside system headers. */
+void cck_lower_tu(struct cck_tu *tu, CXTranslationUnit ctu);
+
+/* Reads cancelcheck annotations and thread-safety/ownership attributes on a
+ * function declaration into r; returns true if any was found. */
+bool cck_read_annotations(CXCursor fn, struct cck_role *r);
+
+#endif

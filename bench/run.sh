@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Performance report: cancelcheck against clang-19 -fsyntax-only with the
+# same flags, side by side in one run, on
+#   1. a generated 200,000-line POSIX-threads C file, and
+#   2. this repository's own compile database (<build-dir>/compile_commands.json).
+# Prints one line per workload, then the contract lines
+#   analyzer_over_syntax_only: R (target <= 1.15) ok|over
+# and friends.  Exit 0 whether or not a target is met (this is a report);
+# exit 2 if a tool is missing or a command fails unexpectedly.
+#
+# Usage: bash bench/run.sh [build-dir]        (default: build)
+# Environment (all optional):
+#   CLANG=clang-19           the reference compiler
+#   CANCELCHECK=<build-dir>/bin/cancelcheck
+#                            the analyzer command (split like a shell would).
+#                            For testing the harness only, a clang binary may
+#                            be given (CANCELCHECK=/usr/bin/clang-19): it is
+#                            wrapped in bench/standin_cancelcheck.py.
+#   BENCH_RUNS=5             repetitions; min time and max RSS are reported
+#   BENCH_LINES=200000       size of the generated file
+#   BENCH_SEED=20240917      generator seed
+#   BENCH_CFLAGS="-std=gnu11 -pthread -Wall"
+#                            flags for the generated file (both tools)
+set -u -o pipefail
+
+die() {
+	echo "bench: error: $*" >&2
+	exit 2
+}
+progress() {
+	echo "bench: $*" >&2
+}
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+build_arg=${1:-build}
+[ -d "$build_arg" ] || die "build directory '$build_arg' does not exist (run 'make build' first)"
+build=$(cd "$build_arg" && pwd)
+
+clang=${CLANG:-clang-19}
+runs=${BENCH_RUNS:-5}
+lines=${BENCH_LINES:-200000}
+seed=${BENCH_SEED:-20240917}
+cflags=${BENCH_CFLAGS:--std=gnu11 -pthread -Wall}
+
+command -v python3 >/dev/null 2>&1 || die "python3 not found"
+clang_path=$(command -v "$clang" 2>/dev/null) || die "'$clang' not found (install Debian package clang-19, or set CLANG)"
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer, got '$runs'"
+[[ $lines =~ ^[1-9][0-9]*$ ]] || die "BENCH_LINES must be a positive integer, got '$lines'"
+
+# The analyzer command.  A clang binary is only accepted as a stand-in.
+cc_cmd=${CANCELCHECK:-$build/bin/cancelcheck}
+read -r -a cc_words <<<"$cc_cmd"
+[ "${#cc_words[@]}" -gt 0 ] || die "CANCELCHECK is empty"
+cc_exe=${cc_words[0]}
+if [ "${#cc_words[@]}" -eq 1 ] && [[ $(basename "$cc_exe") == clang* ]]; then
+	cc_exe_path=$(command -v "$cc_exe" 2>/dev/null) || die "'$cc_exe' not found"
+	progress "CANCELCHECK is a clang binary: using the stand-in bench/standin_cancelcheck.py (harness test only, not a real measurement)"
+	cc_cmd=$(printf "%q " python3 "$here/standin_cancelcheck.py" --clang "$cc_exe_path")
+elif [[ $cc_exe == */* ]]; then
+	[ -x "$cc_exe" ] || die "analyzer '$cc_exe' not found or not executable (build it with 'make build', or set CANCELCHECK)"
+else
+	command -v "$cc_exe" >/dev/null 2>&1 || die "analyzer '$cc_exe' not found"
+fi
+
+out=$build/bench
+mkdir -p "$out/logs" || die "cannot create $out"
+
+# ---------------------------------------------------------------- generate
+src=$out/posix_${lines}.c
+stamp=$out/posix_${lines}.stamp
+want_stamp="$(sha256sum "$here/gen_posix.py" | cut -d' ' -f1) lines=$lines seed=$seed"
+if [ -f "$src" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_stamp" ]; then
+	progress "reusing $src"
+else
+	progress "generating $src ($lines lines)"
+	rm -f "$stamp"
+	python3 "$here/gen_posix.py" "$lines" --seed "$seed" -o "$src.tmp" 2>"$out/logs/gen.log" \
+		|| { cat "$out/logs/gen.log" >&2; die "gen_posix.py failed"; }
+	mv "$src.tmp" "$src" && echo "$want_stamp" >"$stamp" || die "cannot write $src"
+fi
+
+# ---------------------------------------------------------------- measure
+# measure.py prints "NAME wall_s=S rss_kib=K runs=..." per workload.
+field() { # field NAME KEY FILE
+	awk -v n="$1" -v k="$2" '$1 == n { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$3"
+}
+
+measure_workload() { # measure_workload TAG make_spec-args...
+	local tag=$1
+	shift
+	python3 "$here/make_spec.py" "$@" --clang "$clang_path" --cancelcheck "$cc_cmd" \
+		-o "$out/$tag.spec.json" || die "cannot build the $tag workload"
+	mkdir -p "$out/logs/$tag"
+	python3 "$here/measure.py" --runs "$runs" --spec "$out/$tag.spec.json" \
+		--log-dir "$out/logs/$tag" >"$out/$tag.result" \
+		|| die "$tag: a command failed (logs in $out/logs/$tag)"
+}
+
+gen_tag=generated_$((lines / 1000))k
+[ "$lines" -lt 1000 ] && gen_tag=generated_$lines
+progress "measuring $gen_tag: $clang -fsyntax-only vs cancelcheck, $runs run(s) each, interleaved"
+measure_workload "$gen_tag" generated --file "$src" --flags "$cflags"
+
+[ -f "$build/compile_commands.json" ] \
+	|| die "$build/compile_commands.json not found (configure with CMake, which exports it)"
+ntu=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$build/compile_commands.json") \
+	|| die "cannot read $build/compile_commands.json"
+progress "measuring compile_db: $ntu translation units, $runs run(s) each, interleaved"
+measure_workload compile_db compdb --build-dir "$build"
+
+# ---------------------------------------------------------------- report
+mib() { awk -v k="$1" 'BEGIN { printf "%dMiB", k / 1024 + 0.5 }'; }
+secs() { awk -v s="$1" 'BEGIN { printf "%.3fs", s }'; }
+
+declare -A val
+for tag in "$gen_tag" compile_db; do
+	for side in syntax_only cancelcheck; do
+		for key in wall_s rss_kib; do
+			v=$(field "$side" "$key" "$out/$tag.result")
+			[ -n "$v" ] || die "no $side $key in $out/$tag.result"
+			val[$tag.$side.$key]=$v
+		done
+	done
+done
+
+echo "$gen_tag: syntax_only $(secs "${val[$gen_tag.syntax_only.wall_s]}") $(mib "${val[$gen_tag.syntax_only.rss_kib]}")," \
+	"cancelcheck $(secs "${val[$gen_tag.cancelcheck.wall_s]}") $(mib "${val[$gen_tag.cancelcheck.rss_kib]}")"
+echo "compile_db: syntax_only $(secs "${val[compile_db.syntax_only.wall_s]}") $(mib "${val[compile_db.syntax_only.rss_kib]}")," \
+	"cancelcheck $(secs "${val[compile_db.cancelcheck.wall_s]}") $(mib "${val[compile_db.cancelcheck.rss_kib]}") ($ntu TUs)"
+
+contract() { # contract LABEL NUMERATOR DENOMINATOR TARGET
+	awk -v l="$1" -v a="$2" -v b="$3" -v t="$4" 'BEGIN {
+		r = sprintf("%.2f", a / b)
+		printf "%s: %s (target <= %s) %s\n", l, r, t, (r + 0 <= t + 0) ? "ok" : "over"
+	}'
+}
+contract analyzer_over_syntax_only \
+	"${val[$gen_tag.cancelcheck.wall_s]}" "${val[$gen_tag.syntax_only.wall_s]}" 1.15
+contract analyzer_over_syntax_only_compile_db \
+	"${val[compile_db.cancelcheck.wall_s]}" "${val[compile_db.syntax_only.wall_s]}" 1.15
+contract memory_over_syntax_only \
+	"${val[$gen_tag.cancelcheck.rss_kib]}" "${val[$gen_tag.syntax_only.rss_kib]}" 1.20
+contract memory_over_syntax_only_compile_db \
+	"${val[compile_db.cancelcheck.rss_kib]}" "${val[compile_db.syntax_only.rss_kib]}" 1.20
+exit 0

@@ -1,0 +1,60 @@
+/* cancelcheck annotations: tell the analyzer what your API does at
+ * cancellation. Compilers other than clang see nothing.
+ *
+ * Argument indices are 1-based, like clang's own attributes. */
+#ifndef CANCELCHECK_ANNOTATIONS_H
+#define CANCELCHECK_ANNOTATIONS_H
+
+#if defined(__clang__)
+#define CCK__ANNOTATE(s) __attribute__((annotate("cancelcheck::" s)))
+#define CCK__ATTR(...) __attribute__((__VA_ARGS__))
+#else
+#define CCK__ANNOTATE(s)
+#define CCK__ATTR(...)
+#endif
+
+/* ---- suspend points ---------------------------------------------------- */
+
+/* The function may suspend and be cancelled; cancellation makes it return
+ * a negative status (-ECANCELED, -ETIMEDOUT) to its caller. */
+#define CCK_SUSPENDS_RETURNS CCK__ANNOTATE("suspends(returns)")
+/* The function may suspend; cancellation leaves the caller without
+ * returning, running only registered cleanups (POSIX cancellation). */
+#define CCK_SUSPENDS_UNWINDS CCK__ANNOTATE("suspends(unwinds)")
+
+/* ---- owned values ------------------------------------------------------ */
+
+/* Returns a fresh owned value; success: nonnull (pointers), nonneg
+ * (descriptors) or zero/nonzero/neg/pos. */
+#define CCK_RETURNS_OWNED CCK__ATTR(ownership_returns(cancelcheck))
+#define CCK_RETURNS_OWNED_IF(success) CCK__ANNOTATE("returns_owned(" #success ")")
+/* Takes ownership of argument n (frees, closes, stores or hands it back). */
+#define CCK_TAKES(n) CCK__ATTR(ownership_takes(cancelcheck, n))
+#define CCK_CONSUMES(n) CCK__ANNOTATE("consumes(" #n ")")
+/* Takes ownership of argument n and loses it if cancelled: a cancel-unsafe
+ * send. Callers get a cancel-lost-value finding. */
+#define CCK_CONSUMES_ON_CANCEL(n) CCK__ANNOTATE("consumes_on_cancel(" #n ")")
+/* Argument n is lent until the operation completes (io_uring buffers). */
+#define CCK_LENDS(n) CCK__ANNOTATE("lends(" #n ")")
+/* Only reads its arguments: passing an owned value does not give it away. */
+#define CCK_BORROWS CCK__ANNOTATE("borrows")
+/* The result must be used (a handle whose loss orphans work). */
+#define CCK_MUST_USE CCK__ANNOTATE("must_use") CCK__ATTR(warn_unused_result)
+
+/* ---- guards ------------------------------------------------------------ */
+
+/* Clang's thread-safety attributes work as they are:
+ *   void lock(struct q *q) __attribute__((acquire_capability(q->mu)));
+ * These name the guard by argument instead, for plain pointer APIs. */
+#define CCK_ACQUIRES(n) CCK__ANNOTATE("acquires(" #n ")")
+#define CCK_RELEASES(n) CCK__ANNOTATE("releases(" #n ")")
+/* Acquires argument n when the result is in success (default zero). */
+#define CCK_TRY_ACQUIRES(n, success) CCK__ANNOTATE("try_acquires(" #n "," #success ")")
+
+/* ---- shields ----------------------------------------------------------- */
+
+/* Cancellation is deferred from a SHIELD_BEGIN call to a SHIELD_END call. */
+#define CCK_SHIELD_BEGIN CCK__ANNOTATE("shield(begin)")
+#define CCK_SHIELD_END CCK__ANNOTATE("shield(end)")
+
+#endif
