@@ -62,6 +62,8 @@ struct run {
 	bool any_return;
 };
 
+char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key);
+
 /* ---- state helpers ---------------------------------------------------- */
 
 static int fact_cmp(const struct fact *a, const struct fact *b)
@@ -269,7 +271,6 @@ static void release(struct run *R, struct state *s, cck_sym key)
 		return;
 	}
 	if (R->sum) {	/* releases what its caller holds */
-		extern char *cck_pattern_of(struct cck_tu *, const struct cck_func *, cck_sym);
 		char *p = cck_pattern_of(R->tu, R->f, key);
 		if (!p)
 			return;
@@ -280,6 +281,22 @@ static void release(struct run *R, struct state *s, cck_sym key)
 			}
 		g_ptr_array_add(R->sum->releases, p);
 	}
+}
+
+/* Consumes a path over a parameter ("*p", "p->buf"): callers substitute. */
+static void consumes_key(struct run *R, cck_sym key)
+{
+	char *p = cck_pattern_of(R->tu, R->f, key);
+	if (!p || !strchr(p, '$') || strcmp(p, "$0") == 0 || (p[0] == '$' && !strpbrk(p + 1, "-.[*&"))) {
+		g_free(p);	/* plain parameters are tracked as values */
+		return;
+	}
+	for (unsigned j = 0; j < R->sum->consumes_keys->len; j++)
+		if (!strcmp(R->sum->consumes_keys->pdata[j], p)) {
+			g_free(p);
+			return;
+		}
+	g_ptr_array_add(R->sum->consumes_keys, p);
 }
 
 static int value_of(const struct state *s, cck_sym v)
@@ -297,8 +314,11 @@ static int value_of(const struct state *s, cck_sym v)
 static void consume(struct run *R, struct state *s, cck_sym v, bool lost)
 {
 	int fi = value_of(s, v);
-	if (fi < 0)
+	if (fi < 0) {
+		if (R->sum && !lost)
+			consumes_key(R, v);
 		return;
+	}
 	struct fact *f = &s->f[fi];
 	if (f->kind == F_PARAM) {
 		if (R->sum && f->id < 32)

@@ -12,6 +12,7 @@ struct cck_summary {
 	GPtrArray *acquires;		/* char *: held at every normal return */
 	GPtrArray *releases;		/* char *: released without acquiring */
 	uint32_t consumes;		/* bit N: takes ownership of parameter N */
+	GPtrArray *consumes_keys;	/* char *: consumes what these point at */
 	uint32_t lost_on_cancel;	/* bit N: ...and loses it if cancelled */
 	bool returns_owned;
 	uint8_t owned_success;

@@ -115,6 +115,7 @@ struct loop {
 struct scoped_cleanup {
 	unsigned scope;
 	uint32_t cleanup;	/* index in func->cleanups */
+	bool clframe;		/* glibc's -fexceptions pthread_cleanup_push */
 };
 
 struct pending_goto {
@@ -141,6 +142,7 @@ struct lower {
 	bool have_push_arg;
 	GArray *push_stack;	/* uint32_t cleanup index */
 	int32_t last_popped;
+	int64_t clframe_do_it;	/* pthread_cleanup_pop's execute argument */
 };
 
 static struct cck_block *new_block(struct lower *L)
@@ -564,6 +566,15 @@ static struct opnd binop(struct lower *L, CXCursor c)
 	if (op == CXBinaryOperator_Assign) {
 		struct opnd r = expr(L, rhs);
 		CXCursor d, sl = strip(lhs);
+		if (clang_getCursorKind(sl) == CXCursor_MemberRefExpr) {
+			CXString m = clang_getCursorSpelling(sl);
+			bool do_it = !strcmp(clang_getCString(m), "__do_it");
+			clang_disposeString(m);
+			if (do_it) {	/* pthread_cleanup_pop(execute) */
+				L->clframe_do_it = r.is_const ? r.k : 1;
+				return opaque;
+			}
+		}
 		if (is_var_ref(sl, &d)) {
 			cck_sym v = spelling_sym(L->tu, sl);
 			if (clang_getCursorSemanticParent(d).kind == CXCursor_TranslationUnit ||
@@ -680,6 +691,13 @@ static struct opnd expr(struct lower *L, CXCursor c)
 	c = strip(c);
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_DeclRefExpr: {
+		CXCursor d = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(d) == CXCursor_EnumConstantDecl) {
+			struct opnd o = opaque;
+			o.is_const = true;
+			o.k = clang_getEnumConstantDeclValue(d);
+			return o;
+		}
 		if (!is_var_ref(c, NULL))
 			return opaque;
 		struct opnd o = opaque;
@@ -872,7 +890,7 @@ static void leave_scopes(struct lower *L, unsigned depth, CXCursor at, bool pop)
 		if (!L->cur)
 			continue;
 		emit(L, CCK_EV_CLEANUP_POP, at);
-		if (cl->handler)
+		if (cl->handler && (!sc->clframe || L->clframe_do_it))
 			emit_call(L, at, cl->handler, &cl->arg, 1);
 	}
 	if (pop)
@@ -960,6 +978,25 @@ static void var_decl(struct lower *L, CXCursor d)
 	}
 	if (!strcmp(name, "__not_first_call") || !strcmp(name, "__cancel_buf"))
 		return;
+	/* With -fexceptions glibc registers the handler as a cleanup variable
+	 * "__clframe = { routine, arg, do_it }". */
+	if (!strcmp(name, "__clframe") && !clang_Cursor_isNull(init)) {
+		struct kids il;
+		kids_get(strip(init), &il);
+		if (il.n >= 2) {
+			CXCursor a1 = kid(&il, 1);
+			struct opnd o = expr(L, a1);
+			uint32_t i = add_cleanup(L, function_named_by(L, kid(&il, 0)),
+						 arg_of(L, a1, &o), d, true);
+			struct cck_event *e = emit(L, CCK_EV_CLEANUP_PUSH, d);
+			e->var = i;
+			struct scoped_cleanup sc = { L->scope, i, true };
+			g_array_append_val(L->scoped, sc);
+			L->clframe_do_it = 1;
+		}
+		kids_free(&il);
+		return;
+	}
 
 	if (!clang_Cursor_isNull(init)) {
 		struct opnd o = expr(L, init);
@@ -988,7 +1025,7 @@ static void var_decl(struct lower *L, CXCursor d)
 		uint32_t i = add_cleanup(L, h, a, d, L->tu->exceptions);
 		struct cck_event *e = emit(L, CCK_EV_CLEANUP_PUSH, d);
 		e->var = i;
-		struct scoped_cleanup sc = { L->scope, i };
+		struct scoped_cleanup sc = { L->scope, i, false };
 		g_array_append_val(L->scoped, sc);
 	}
 }

@@ -103,6 +103,23 @@ static void normalize(GString *s)
 		again = false;
 		for (size_t i = 0; i + 1 < s->len; i++) {
 			char a = s->str[i], b = s->str[i + 1];
+			if (((a == '*' && b == '(') || (a == '&' && b == '(')) &&
+			    i + 2 < s->len && s->str[i + 2] == (a == '*' ? '&' : '*')) {
+				size_t j = i + 3, depth = 1;
+				while (j < s->len && depth) {
+					if (s->str[j] == '(')
+						depth++;
+					else if (s->str[j] == ')')
+						depth--;
+					j++;
+				}
+				if (!depth) {	/* *(&X) -> X, &(*X) -> X */
+					g_string_erase(s, j - 1, 1);
+					g_string_erase(s, i, 3);
+					again = true;
+					break;
+				}
+			}
 			if ((a == '*' && b == '&') || (a == '&' && b == '*')) {
 				g_string_erase(s, i, 2);
 				again = true;

@@ -56,6 +56,7 @@ struct cck_summary *cck_summary_new(void)
 	struct cck_summary *s = g_new0(struct cck_summary, 1);
 	s->acquires = g_ptr_array_new_with_free_func(g_free);
 	s->releases = g_ptr_array_new_with_free_func(g_free);
+	s->consumes_keys = g_ptr_array_new_with_free_func(g_free);
 	return s;
 }
 
@@ -66,6 +67,7 @@ void cck_summary_free(gpointer p)
 		return;
 	g_ptr_array_free(s->acquires, TRUE);
 	g_ptr_array_free(s->releases, TRUE);
+	g_ptr_array_free(s->consumes_keys, TRUE);
 	g_free(s);
 }
 
@@ -86,7 +88,8 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 	       a->returns_owned == b->returns_owned &&
 	       a->owned_success == b->owned_success &&
 	       strs_equal(a->acquires, b->acquires) &&
-	       strs_equal(a->releases, b->releases);
+	       strs_equal(a->releases, b->releases) &&
+	       strs_equal(a->consumes_keys, b->consumes_keys);
 }
 
 /* ---- resolution ------------------------------------------------------- */
@@ -138,10 +141,12 @@ static void consume_arg(struct out *o, const struct cck_func *f, int i,
 			enum cck_ev_kind kind, enum cck_consume how)
 {
 	const struct cck_arg *a = arg_at(f, o->call, i);
-	if (!a || !a->var)
+	if (!a || (!a->var && !a->key) || a->addr_of)
 		return;
+	/* A plain variable, or a path such as "*p": keys and variable names
+	 * share the string table, so a path that is a name is that variable. */
 	struct cck_event *e = put(o, kind);
-	e->var = a->var;
+	e->var = a->var ? a->var : a->key;
 	e->aux = how;
 }
 
@@ -218,6 +223,14 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 			consume_arg(o, f, i, CCK_EV_LOSE_ON_CANCEL, CCK_BY_CALL);
 		else if (s->consumes & (1u << i))
 			consume_arg(o, f, i, CCK_EV_CONSUME, CCK_BY_CALL);
+	}
+	for (unsigned i = 0; i < s->consumes_keys->len; i++) {
+		cck_sym k = cck_key_subst(&tu->strs, s->consumes_keys->pdata[i], args, c->nargs);
+		if (k) {
+			struct cck_event *e = put(o, CCK_EV_CONSUME);
+			e->var = k;
+			e->aux = CCK_BY_CALL;
+		}
 	}
 	if (s->suspends) {
 		struct cck_event *e = put(o, CCK_EV_SUSPEND);

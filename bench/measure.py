@@ -40,6 +40,7 @@ user+system CPU time, for information) or with --json a JSON object
 import argparse
 import json
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -53,8 +54,8 @@ def run_one(argv, cwd, ok, log_path):
     """Run argv in cwd once; return (wall seconds, peak RSS in KiB,
     CPU seconds)."""
     with open(log_path, "ab") as log:
-        log.write(("$ (cd %s && %s)\n" % (cwd or ".", " ".join(argv)))
-                  .encode())
+        log.write(("$ (cd %s && %s)\n"
+                   % (shlex.quote(cwd or "."), shlex.join(argv))).encode())
         log.flush()
         t0 = time.perf_counter()
         try:
@@ -75,8 +76,8 @@ def run_one(argv, cwd, ok, log_path):
                 f.seek(max(0, f.tell() - 3000))
                 tail = f.read().decode(errors="replace")
         raise CommandFailed("%s (accepted: %s) from:\n  cd %s && %s\n%s"
-                            % (how, ",".join(map(str, ok)), cwd or os.getcwd(),
-                               " ".join(argv),
+                            % (how, ",".join(map(str, ok)),
+                               shlex.quote(cwd or os.getcwd()), shlex.join(argv),
                                ("--- tail of %s ---\n%s" % (log_path, tail))
                                if tail else ""))
     # Linux reports ru_maxrss in KiB.

@@ -76,7 +76,7 @@ else
 	rm -f "$stamp"
 	python3 "$here/gen_posix.py" "$lines" --seed "$seed" -o "$src.tmp" 2>"$out/logs/gen.log" \
 		|| { cat "$out/logs/gen.log" >&2; die "gen_posix.py failed"; }
-	mv "$src.tmp" "$src" && echo "$want_stamp" >"$stamp" || die "cannot write $src"
+	{ mv "$src.tmp" "$src" && echo "$want_stamp" >"$stamp"; } || die "cannot write $src"
 fi
 
 # ---------------------------------------------------------------- measure

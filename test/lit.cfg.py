@@ -5,7 +5,7 @@ import lit.formats
 config.name = "cancelcheck"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".test", ".yaml.test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.cck_obj_root, "test")
 
@@ -13,7 +13,6 @@ config.environment["PATH"] = os.pathsep.join(
     [config.cck_bin_dir, config.llvm_bin_dir, config.environment.get("PATH", "/usr/bin:/bin")])
 # Keep output stable: no colours, a fixed locale.
 config.environment["LC_ALL"] = "C"
-config.environment.pop("CANCELCHECK_CONFIG", None)
 
 cck = os.path.join(config.cck_bin_dir, "cancelcheck")
 config.substitutions.append(("%cancelcheck", cck))
