@@ -29,7 +29,7 @@ struct options {
 
 /* One translation unit to analyze, and what came of it. */
 struct job {
-	char *file;		/* absolute path */
+	char *file;		/* as given, or absolute for database entries */
 	char *dir;		/* working directory */
 	GPtrArray *args;	/* compiler arguments, without the compiler */
 	const struct cck_config *config;
@@ -306,7 +306,9 @@ static gpointer worker(gpointer p)
 static struct job *job_new(const char *file, const char *dir)
 {
 	struct job *j = g_new0(struct job, 1);
-	j->file = g_canonicalize_filename(file, dir);
+	/* Sources named on the command line are reported as the user wrote
+	 * them, like a compiler does; database entries are made absolute. */
+	j->file = dir ? g_canonicalize_filename(file, dir) : g_strdup(file);
 	j->dir = dir ? g_strdup(dir) : NULL;
 	j->args = g_ptr_array_new_with_free_func(g_free);
 	cck_sink_init(&j->sink);

@@ -1,10 +1,19 @@
+/* A work queue drained by cancellable POSIX threads. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-struct queue { pthread_mutex_t mu; pthread_cond_t cv; int len; };
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int len;
+};
 
-void *drain(void *arg) {
+/* Bug: pthread_cond_wait is a cancellation point, and it re-acquires the
+ * mutex before the thread unwinds. Nothing unlocks it: the next locker
+ * deadlocks. */
+void *drain(void *arg)
+{
 	struct queue *q = arg;
 	pthread_mutex_lock(&q->mu);
 	while (!q->len)
@@ -14,12 +23,17 @@ void *drain(void *arg) {
 	return NULL;
 }
 
-static void unlock_cb(void *m) { pthread_mutex_unlock(m); }
+static void unlock_mutex(void *m)
+{
+	pthread_mutex_unlock(m);
+}
 
-void *drain_good(void *arg) {
+/* Fixed: a cleanup handler releases the mutex on the cancel edge. */
+void *drain_fixed(void *arg)
+{
 	struct queue *q = arg;
 	pthread_mutex_lock(&q->mu);
-	pthread_cleanup_push(unlock_cb, &q->mu);
+	pthread_cleanup_push(unlock_mutex, &q->mu);
 	while (!q->len)
 		pthread_cond_wait(&q->cv, &q->mu);
 	q->len--;
@@ -27,7 +41,9 @@ void *drain_good(void *arg) {
 	return NULL;
 }
 
-int reader(int fd) {
+/* Bug: the buffer leaks if the thread is cancelled inside read(). */
+ssize_t read_record(int fd)
+{
 	char *buf = malloc(4096);
 	if (!buf)
 		return -1;
@@ -36,4 +52,7 @@ int reader(int fd) {
 	return n;
 }
 
-void stop(pthread_t t) { pthread_cancel(t); }
+void stop_worker(pthread_t t)
+{
+	pthread_cancel(t);
+}
