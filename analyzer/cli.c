@@ -38,6 +38,7 @@ struct job {
 	GString *out;		/* --dump-ir text */
 	GString *err;		/* error messages */
 	bool failed;
+	bool last;		/* nothing runs after it: skip the teardown */
 };
 
 static const char *prog = "cancelcheck";
@@ -148,11 +149,26 @@ struct leak_ctx {
 	unsigned n;
 };
 
-static void on_leak(void *p, const struct cck_leak *l)
+static void on_leak(void *p, const struct cck_leak *leak)
 {
 	struct leak_ctx *x = p;
+	struct cck_leak l = *leak;
+	cck_loc_resolve(x->cc.tu, &l.at);
+	cck_loc_resolve(x->cc.tu, &l.origin);
 	for (unsigned i = 0; i < x->n; i++)
-		x->enabled[i]->on_leak(&x->cc, l);
+		x->enabled[i]->on_leak(&x->cc, &l);
+}
+
+/* --dump-ir prints every location: resolve them all. */
+static void resolve_func_locs(struct cck_tu *tu, struct cck_func *f)
+{
+	for (unsigned i = 0; i < f->blocks->len; i++) {
+		struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		GArray *evs[2] = { b->raw, b->ev };
+		for (int k = 0; k < 2; k++)
+			for (unsigned j = 0; evs[k] && j < evs[k]->len; j++)
+				cck_loc_resolve(tu, &g_array_index(evs[k], struct cck_event, j).loc);
+	}
 }
 
 static bool has_flag_last(GPtrArray *args, const char *on, const char *off)
@@ -187,16 +203,22 @@ static bool parse_failed(struct job *j, CXTranslationUnit tu)
 
 static void analyze(CXIndex idx, struct job *j, const struct options *o)
 {
-	const char **argv = g_new(const char *, j->args->len + 2);
+	const char **argv = g_new(const char *, j->args->len + 3);
 	unsigned argc = 0;
 	for (unsigned i = 0; i < j->args->len; i++)
 		argv[argc++] = j->args->pdata[i];
 	char *wd = NULL;
+	bool has_rd = false;
+	for (unsigned i = 0; i < j->args->len; i++)
+		has_rd |= g_str_has_prefix(j->args->pdata[i], "-resource-dir");
+	if (!has_rd)	/* libclang's default is relative to the working directory */
+		argv[argc++] = "-resource-dir=" CCK_RESOURCE_DIR;
 	if (j->dir) {
 		wd = g_strdup_printf("-working-directory=%s", j->dir);
 		argv[argc++] = wd;
 	}
 	CXTranslationUnit ctu = NULL;
+	gint64 t0 = g_get_monotonic_time();
 	enum CXErrorCode ec = clang_parseTranslationUnit2(idx, j->file, argv, argc,
 		NULL, 0, CXTranslationUnit_KeepGoing, &ctu);
 	g_free(argv);
@@ -221,7 +243,9 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 	tu.models = o->models | (j->config ? j->config->models : 0);
 	tu.exceptions = has_flag_last(j->args, "-fexceptions", "-fno-exceptions");
 	tu.verbose = o->verbose;
+	gint64 t1 = g_get_monotonic_time();
 	cck_lower_tu(&tu, ctu);
+	gint64 t2 = g_get_monotonic_time();
 	if (o->verbose && tu.uses_cancellation && !(tu.models & CCK_MODEL_POSIX))
 		g_string_append_printf(j->err, "%s: note: uses thread cancellation: posix model enabled\n",
 				       j->file);
@@ -237,9 +261,11 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 		size_t len;
 		FILE *m = open_memstream(&buf, &len);
 		for (unsigned i = 0; i < tu.funcs->len; i++) {
-			const struct cck_func *f = tu.funcs->pdata[i];
-			if (!strcmp(cck_str(&tu.strs, f->loc.file), j->file))
-				cck_dump_func(m, &tu.strs, f, true);
+			struct cck_func *f = tu.funcs->pdata[i];
+			if (strcmp(cck_str(&tu.strs, f->loc.file), j->file))
+				continue;
+			resolve_func_locs(&tu, f);
+			cck_dump_func(m, &tu.strs, f, true);
 		}
 		fclose(m);
 		g_string_append_len(j->out, buf, len);
@@ -248,12 +274,18 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 		cck_analyze_tu(&tu, on_leak, &x);
 		cck_sink_finish(&j->sink);
 	}
+	gint64 t3 = g_get_monotonic_time();
+	if (o->verbose)
+		g_string_append_printf(j->err, "%s: note: parse %.3fs, lower %.3fs, analyze %.3fs, %u functions\n",
+				       j->file, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
+				       tu.funcs->len);
 	if (o->verbose)
 		for (unsigned i = 0; i < tu.funcs->len; i++) {
 			const struct cck_func *f = tu.funcs->pdata[i];
 			for (unsigned k = 0; k < f->cleanups->len; k++) {
-				const struct cck_cleanup *cl = &g_array_index(f->cleanups,
+				struct cck_cleanup *cl = &g_array_index(f->cleanups,
 					struct cck_cleanup, k);
+				cck_loc_resolve(&tu, &cl->loc);
 				if (cl->unknown)
 					g_string_append_printf(j->err,
 						"%s:%u:%u: note: cleanup handler '%s' is not visible; "
@@ -263,6 +295,8 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 									 : "<indirect>");
 			}
 		}
+	if (j->last)	/* the process exits next; freeing costs as much as lowering */
+		return;
 	cck_tu_fini(&tu);
 	clang_disposeTranslationUnit(ctu);
 }
@@ -287,6 +321,7 @@ static gpointer worker(gpointer p)
 		if (i >= (gint)P->jobs->len)
 			break;
 		struct job *j = P->jobs->pdata[i];
+		j->last = P->jobs->len == 1;
 		analyze(idx, j, P->o);
 		gint d = g_atomic_int_add(&P->done, 1) + 1;
 		if (P->progress) {
@@ -297,7 +332,8 @@ static gpointer worker(gpointer p)
 			g_mutex_unlock(&P->lock);
 		}
 	}
-	clang_disposeIndex(idx);
+	if (P->jobs->len > 1)	/* a single TU is left alive until exit */
+		clang_disposeIndex(idx);
 	return NULL;
 }
 
@@ -420,6 +456,18 @@ static int jobs_from_db(const struct options *o, GPtrArray *jobs)
 			struct job *j = job_new(clang_getCString(f), clang_getCString(d));
 			clang_disposeString(d);
 			clang_disposeString(f);
+			/* libclang invents a command for files the database does
+			 * not list (from a neighbour): that is not what -p means. */
+			char *want = wanted->len ? g_canonicalize_filename(wanted->pdata[w], NULL) : NULL;
+			if (want && strcmp(want, j->file)) {
+				fprintf(stderr, "%s: error: %s: not in compilation database %s/compile_commands.json\n",
+					prog, (char *)wanted->pdata[w], o->build_dir);
+				rc = EXIT_ERROR;
+				g_free(want);
+				job_free(j);
+				break;
+			}
+			g_free(want);
 			job_args_from(j, cmd);
 			for (unsigned k = 0; k < o->extra->len; k++)
 				g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
@@ -460,7 +508,11 @@ static int attach_configs(const struct options *o, GPtrArray *jobs, GHashTable *
 				g_free(path);
 				return EXIT_ERROR;
 			}
-			if (c->checks && check_list_valid(c->checks, c->path)) {
+			char *where = g_strdup_printf("%s:%u:%u", c->path, c->checks_line,
+						      c->checks_col);
+			int bad = c->checks && check_list_valid(c->checks, where);
+			g_free(where);
+			if (bad) {
 				cck_config_free(c);
 				g_free(path);
 				return EXIT_ERROR;

@@ -558,6 +558,8 @@ static bool checks(struct ctx *c, const yaml_node_t *n)
 	if (!text(c, n, "a string of check globs for 'checks'"))
 		return false;
 	c->cfg->checks = g_strdup(sval(n));
+	c->cfg->checks_line = n->start_mark.line + 1;
+	c->cfg->checks_col = n->start_mark.column + 1;
 	return true;
 }
 

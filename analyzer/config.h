@@ -9,6 +9,7 @@ struct cck_config {
 	char *path;		/* file it came from */
 	unsigned models;	/* CCK_MODEL_* bits enabled by the file */
 	char *checks;		/* glob list as on the command line, or NULL */
+	unsigned checks_line, checks_col;	/* where it was written */
 	bool exceptions_cleanups; /* reserved */
 	GHashTable *functions;	/* name -> struct cck_role * (owned) */
 };

@@ -2,16 +2,19 @@
  * guards held, the owned values live and what is known of the variables
  * that decide them. States are kept apart per block up to a small bound
  * (so correlated branches stay precise) and joined beyond it. */
+#include <errno.h>
+#include <stdint.h>
 #include <string.h>
 #include "dataflow.h"
 
-#define MAXF 16		/* facts per state */
-#define MAXB 16		/* variable -> value bindings */
-#define MAXR 16		/* variable regions */
-#define MAXC 8		/* nested cleanups */
+#define MAXF 12		/* facts per state */
+#define MAXB 12		/* variable -> value bindings */
+#define MAXR 12		/* variable regions */
+#define MAXC 6		/* nested cleanups */
+#define PARAM 0x80000000u	/* binding of a parameter: id = PARAM | index */
 #define STATES_PER_BLOCK 8
 
-enum { F_GUARD = 1, F_VALUE, F_PARAM };
+enum { F_GUARD = 1, F_VALUE };
 enum { S_POPPED = 1, S_UNSHIELDED = 2 };
 
 struct fact {
@@ -238,6 +241,15 @@ static void report(struct run *R, const struct state *s, const struct fact *f,
 	};
 	if (f) {
 		l.what = f->text ? f->text : f->key;
+		if (f->kind == F_VALUE) {	/* name it by a variable still holding it */
+			int bi = find_bind(s, f->key);
+			if (bi < 0 || s->b[bi].id != f->id)
+				for (int i = 0; i < s->nb; i++)
+					if (s->b[i].id == f->id && !(s->b[i].var & CCK_TEMP)) {
+						l.what = s->b[i].var;
+						break;
+					}
+		}
 		l.origin = f->origin;
 		l.origin_callee = f->callee;
 	}
@@ -251,7 +263,7 @@ static void report_all(struct run *R, const struct state *s, uint8_t model,
 	int ri = returned ? find_bind(s, returned) : -1;
 	for (int i = 0; i < s->nf; i++) {
 		const struct fact *f = &s->f[i];
-		if (f->kind == F_PARAM || !fact_possible(s, f))
+		if (!fact_possible(s, f))
 			continue;
 		if (ri >= 0 && f->kind == F_VALUE && f->id == s->b[ri].id)
 			continue;	/* handed to the caller */
@@ -305,31 +317,52 @@ static int value_of(const struct state *s, cck_sym v)
 	if (bi < 0)
 		return -1;
 	for (int i = 0; i < s->nf; i++)
-		if ((s->f[i].kind == F_VALUE || s->f[i].kind == F_PARAM) &&
-		    s->f[i].id == s->b[bi].id)
+		if (s->f[i].kind == F_VALUE && s->f[i].id == s->b[bi].id)
 			return i;
 	return -1;
 }
 
+/* The parameter v is bound to, or -1. */
+static int param_of(const struct state *s, cck_sym v)
+{
+	int bi = find_bind(s, v);
+	return bi >= 0 && (s->b[bi].id & PARAM) ? (int)(s->b[bi].id & ~PARAM) : -1;
+}
+
 static void consume(struct run *R, struct state *s, cck_sym v, bool lost)
 {
+	int pi = param_of(s, v);
+	if (pi >= 0) {	/* stays bound: a parameter may be consumed on several paths */
+		if (R->sum && pi < 32)
+			*(lost ? &R->sum->lost_on_cancel : &R->sum->consumes) |= 1u << pi;
+		return;
+	}
 	int fi = value_of(s, v);
 	if (fi < 0) {
 		if (R->sum && !lost)
 			consumes_key(R, v);
 		return;
 	}
-	struct fact *f = &s->f[fi];
-	if (f->kind == F_PARAM) {
-		if (R->sum && f->id < 32)
-			*(lost ? &R->sum->lost_on_cancel : &R->sum->consumes) |= 1u << f->id;
-		return;	/* stays: a parameter may be consumed on several paths */
-	}
-	uint32_t id = f->id;
+	uint32_t id = s->f[fi].id;
 	del_fact(s, fi);
 	for (int i = s->nb - 1; i >= 0; i--)
 		if (s->b[i].id == id)
 			unbind(s, s->b[i].var);
+}
+
+/* "&local" given away: values held in local.member or local[i] go too. */
+static void consume_members(struct run *R, struct state *s, cck_sym v)
+{
+	const char *name = cck_str(&R->tu->strs, v);
+	size_t n = strlen(name);
+	for (int i = s->nb - 1; i >= 0; i--) {
+		if (i >= s->nb || (s->b[i].var & CCK_TEMP))
+			continue;
+		const char *b = cck_str(&R->tu->strs, s->b[i].var);
+		if (!strncmp(b, name, n) && (b[n] == '.' || b[n] == '['))
+			consume(R, s, s->b[i].var, false);
+	}
+	consume(R, s, v, false);
 }
 
 /* Replays the cleanups that run on a cancel edge, innermost first; false
@@ -379,7 +412,7 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 		return;
 	if (s->cancel_uid) {	/* cancelled already: returns at once */
 		if (e->res)
-			set_region(s, e->res, CCK_NEG);
+			set_region(s, e->res, CCK_CANCELLED);
 		return;
 	}
 	struct state *c = g_memdup2(s, sizeof *s);
@@ -388,7 +421,7 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 	c->cancel_callee = e->callee;
 	c->cancel_model = CCK_CANCEL_RETURNS;
 	if (e->res)
-		set_region(c, e->res, CCK_NEG);
+		set_region(c, e->res, CCK_CANCELLED);
 	g_ptr_array_add(forks, c);
 }
 
@@ -396,6 +429,13 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		 GPtrArray *forks)
 {
 	struct fact n = { 0 };
+	if ((e->kind == CCK_EV_ACQUIRE || e->kind == CCK_EV_OWN) && e->aux && s->cancel_uid) {
+		/* Cancelled in this very call: it returned its cancellation
+		 * status and took nothing; a pointer result is NULL. */
+		if (e->kind == CCK_EV_OWN && e->res && !(e->mask & CCK_ZERO))
+			set_region(s, e->res, CCK_ZERO);
+		return;
+	}
 	switch (e->kind) {
 	case CCK_EV_ACQUIRE:
 		n.kind = F_GUARD;
@@ -427,17 +467,20 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		bind(s, e->res, e->uid);
 		break;
 	case CCK_EV_CONSUME:
-		consume(R, s, e->var, false);
+		if (e->aux == CCK_BY_ESCAPE_ADDR)
+			consume_members(R, s, e->var);
+		else
+			consume(R, s, e->var, false);
 		break;
 	case CCK_EV_LOSE_ON_CANCEL:
 		if (!s->shield) {
 			int fi = value_of(s, e->var);
 			struct fact k = { .key = e->var, .origin = e->loc,
 					  .callee = e->callee };
-			if (fi >= 0 && s->f[fi].kind == F_VALUE)
+			if (fi >= 0)
 				k = s->f[fi];
 			k.key = e->var;
-			if (!(fi >= 0 && s->f[fi].kind == F_PARAM))
+			if (param_of(s, e->var) < 0)
 				report(R, s, &k, CCK_LEAK_LOST_ON_CANCEL, CCK_CANCEL_RETURNS,
 				       e->loc, e->callee, e->uid);
 		}
@@ -473,8 +516,22 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		if (bi >= 0)
 			bind(s, e->var, s->b[bi].id);
 		set_region(s, e->var, r);
+		if (e->var2 & CCK_TEMP) {	/* a temporary hands over and dies */
+			for (int i = 0; i < s->nf; i++) {
+				if (s->f[i].bound == e->var2)
+					s->f[i].bound = e->var;
+				if (s->f[i].kind == F_VALUE && s->f[i].key == e->var2)
+					s->f[i].key = e->var;
+			}
+			unbind(s, e->var2);
+			set_region(s, e->var2, CCK_ANY);
+		}
 		break;
 	}
+	case CCK_EV_SET:
+		forget_var(s, e->var);
+		set_region(s, e->var, e->mask);
+		break;
 	case CCK_EV_KILL:
 		forget_var(s, e->var);
 		break;
@@ -551,7 +608,7 @@ static void summarize_return(struct run *R, const struct state *s, cck_sym ret)
 		g_ptr_array_free(held, TRUE);
 	}
 	int fi = ret ? value_of(s, ret) : -1;
-	if (fi >= 0 && s->f[fi].kind == F_VALUE && !s->f[fi].maybe) {
+	if (fi >= 0 && !s->f[fi].maybe) {
 		R->sum->returns_owned = true;
 		R->sum->owned_success = s->f[fi].omask ? s->f[fi].omask : CCK_NONZERO;
 	}
@@ -628,31 +685,55 @@ static void enqueue(struct run *R, uint32_t block, const struct state *s)
 		g_queue_push_tail(&R->work, work_item(block, last));
 }
 
+/* The values each region bit stands for, as intervals. */
+struct span {
+	unsigned bit;
+	int64_t lo, hi;
+};
+
+static const struct span spans[] = {
+	{ CCK_NEG_OTHER, INT64_MIN, -ECANCELED - 1 },
+	{ CCK_ECANCELED, -ECANCELED, -ECANCELED },
+	{ CCK_NEG_OTHER, -ECANCELED + 1, -ETIMEDOUT - 1 },
+	{ CCK_ETIMEDOUT, -ETIMEDOUT, -ETIMEDOUT },
+	{ CCK_NEG_OTHER, -ETIMEDOUT + 1, -1 },
+	{ CCK_ZERO, 0, 0 },
+	{ CCK_POS, 1, INT64_MAX },
+};
+
+/* Whether some x in [lo, hi] satisfies x <op> k. */
+static bool some(uint8_t op, int64_t lo, int64_t hi, int64_t k)
+{
+	switch (op) {
+	case CCK_CMP_EQ: return lo <= k && k <= hi;
+	case CCK_CMP_NE: return !(lo == k && hi == k);
+	case CCK_CMP_LT: return lo < k;
+	case CCK_CMP_LE: return lo <= k;
+	case CCK_CMP_GT: return hi > k;
+	default: return hi >= k;
+	}
+}
+
+static uint8_t negate(uint8_t op)
+{
+	static const uint8_t neg[] = {
+		[CCK_CMP_NE] = CCK_CMP_EQ, [CCK_CMP_EQ] = CCK_CMP_NE,
+		[CCK_CMP_LT] = CCK_CMP_GE, [CCK_CMP_LE] = CCK_CMP_GT,
+		[CCK_CMP_GT] = CCK_CMP_LE, [CCK_CMP_GE] = CCK_CMP_LT,
+	};
+	return neg[op];
+}
+
+/* The regions where x <op> k may hold (yes) and may fail (no). */
 static void cmp_masks(uint8_t op, int64_t k, unsigned *yes, unsigned *no)
 {
-	/* x <op> k as sign regions, and the regions where it fails */
-	int ks = k < 0 ? -1 : k > 0;
-	unsigned lt, eq, gt;	/* regions where x < k, x == k, x > k may hold */
-	if (ks == 0) {
-		lt = CCK_NEG; eq = CCK_ZERO; gt = CCK_POS;
-	} else if (ks > 0) {
-		lt = CCK_ANY; eq = CCK_POS; gt = CCK_POS;
-	} else {
-		lt = CCK_NEG; eq = CCK_NEG; gt = CCK_ANY;
+	*yes = *no = 0;
+	for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
+		if (some(op, spans[i].lo, spans[i].hi, k))
+			*yes |= spans[i].bit;
+		if (some(negate(op), spans[i].lo, spans[i].hi, k))
+			*no |= spans[i].bit;
 	}
-	unsigned ne = lt | gt, le = lt | eq, ge = gt | eq;
-	switch (op) {
-	case CCK_CMP_EQ: *yes = eq; *no = ks ? CCK_ANY : ne; break;
-	case CCK_CMP_NE: *yes = ks ? CCK_ANY : ne; *no = eq; break;
-	case CCK_CMP_LT: *yes = lt; *no = ge; break;
-	case CCK_CMP_LE: *yes = le; *no = ks > 0 ? CCK_POS : gt; break;
-	case CCK_CMP_GT: *yes = gt; *no = le; break;
-	default: *yes = ge; *no = ks > 0 ? CCK_ANY : lt; break;
-	}
-	if (ks < 0 && op == CCK_CMP_LE)
-		*no = CCK_ANY;
-	if (ks < 0 && op == CCK_CMP_GT)
-		*yes = CCK_ANY;
 }
 
 static void terminate(struct run *R, const struct cck_block *b, struct state *s)
@@ -662,10 +743,29 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 	case CCK_T_GOTO:
 		enqueue(R, succ[0], s);
 		break;
-	case CCK_T_SWITCH:
-		for (unsigned i = 0; i < b->succ->len; i++)
-			enqueue(R, succ[i], s);
+	case CCK_T_SWITCH: {
+		/* Cases whose value is one region exactly (0, -ECANCELED,
+		 * -ETIMEDOUT) narrow the variable, and leave default without it. */
+		unsigned exact = 0;
+		const struct cck_case *cs = b->cases ? (struct cck_case *)b->cases->data : NULL;
+		for (unsigned i = 0; cs && b->cmp_var && i < b->succ->len; i++) {
+			unsigned yes, no;
+			cmp_masks(CCK_CMP_EQ, cs[i].k, &yes, &no);
+			if (cs[i].known && !(no & yes))
+				exact |= yes;
+		}
+		for (unsigned i = 0; i < b->succ->len; i++) {
+			struct state t = *s;
+			unsigned m = CCK_ANY, no;
+			if (cs && b->cmp_var && cs[i].is_default)
+				m = CCK_ANY & ~exact;
+			else if (cs && b->cmp_var && cs[i].known)
+				cmp_masks(CCK_CMP_EQ, cs[i].k, &m, &no);
+			if (!b->cmp_var || refine(&t, b->cmp_var, m))
+				enqueue(R, succ[i], &t);
+		}
 		break;
+	}
 	case CCK_T_BRANCH: {
 		if (!b->cmp_var) {
 			enqueue(R, succ[0], s);
@@ -723,12 +823,8 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 
 	struct state s0;
 	memset(&s0, 0, sizeof s0);
-	for (unsigned i = 0; i < f->params->len && i < 32; i++) {
-		struct fact p = { .kind = F_PARAM, .id = i,
-				  .key = g_array_index(f->params, cck_sym, i) };
-		add_fact(&s0, &p);
-		bind(&s0, p.key, i);
-	}
+	for (unsigned i = 0; i < f->params->len && i < MAXB; i++)
+		bind(&s0, g_array_index(f->params, cck_sym, i), PARAM | i);
 	enqueue(&R, 0, &s0);
 	/* Each (block, state) is revisited only when its state grew; the cap
 	 * is a safety net for pathological CFGs. */

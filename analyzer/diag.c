@@ -61,34 +61,47 @@ void cck_note(struct cck_diag *d, const char *file, unsigned line, unsigned col,
 /* ---- source lines ----------------------------------------------------- */
 
 /* Source files are read once per sink, for suppressions and carets. */
-static GHashTable *files;	/* path -> char ** lines; guarded by lock */
+struct lines {
+	char **v;
+	unsigned n;
+};
+
+static GHashTable *files;	/* path -> struct lines *; guarded by lock */
 static GMutex files_lock;
 
-static char **lines_of(const char *path)
+static void lines_free(gpointer p)
+{
+	struct lines *l = p;
+	g_strfreev(l->v);
+	g_free(l);
+}
+
+static const struct lines *lines_of(const char *path)
 {
 	g_mutex_lock(&files_lock);
 	if (!files)
-		files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					      (GDestroyNotify)g_strfreev);
-	char **lines = g_hash_table_lookup(files, path);
-	if (!lines) {
+		files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, lines_free);
+	struct lines *l = g_hash_table_lookup(files, path);
+	if (!l) {
 		char *text = NULL;
 		if (!g_file_get_contents(path, &text, NULL, NULL))
 			text = g_strdup("");
-		lines = g_strsplit(text, "\n", -1);
+		l = g_new(struct lines, 1);
+		l->v = g_strsplit(text, "\n", -1);
+		l->n = g_strv_length(l->v);
 		g_free(text);
-		g_hash_table_insert(files, g_strdup(path), lines);
+		g_hash_table_insert(files, g_strdup(path), l);
 	}
 	g_mutex_unlock(&files_lock);
-	return lines;
+	return l;
 }
 
 static const char *line_text(const char *path, unsigned line)
 {
-	char **lines = lines_of(path);
-	if (!line || line > g_strv_length(lines))
+	const struct lines *l = lines_of(path);
+	if (!line || line > l->n)
 		return NULL;
-	return lines[line - 1];
+	return l->v[line - 1];
 }
 
 /* "cancelcheck: ignore[a,b] reason" names check (or '*') */

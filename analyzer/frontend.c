@@ -10,7 +10,121 @@ struct kids {
 	CXCursor v[8];
 	unsigned n;
 	GArray *more;		/* when there are more than 8 */
+	const struct tnode *node;	/* children straight from the body tree */
 };
+
+/* The body of the function being lowered, visited once (one
+ * clang_visitChildren with recursion), as a tree: lowering asks for a
+ * node's children many times (through casts, conditions, arguments) and a
+ * lookup here costs a fraction of another clang_visitChildren.
+ * The index from AST node to tree node is a small open-addressing table:
+ * GHashTable's per-entry cost showed up as a tenth of the whole analysis
+ * on large files, and the keys are plain pointers with a known count. */
+struct tnode {
+	CXCursor c;
+	uint32_t first, next, last, n;	/* children: index + 1, 0 = none */
+};
+
+struct tree {
+	struct tnode *nodes;
+	uint32_t len, cap;
+	uint32_t *stack;
+	uint32_t depth, stack_cap;
+	const void **keys;	/* index: AST pointer ... */
+	uint32_t *vals;		/* ... -> node index + 1 */
+	uint32_t mask;
+};
+
+static __thread struct tree *body_tree;
+
+static const void *tree_key(CXCursor c)
+{
+	if (clang_isExpression(c.kind) || clang_isStatement(c.kind))
+		return c.data[1];
+	if (c.kind == CXCursor_VarDecl)
+		return c.data[0];
+	return NULL;
+}
+
+static uint32_t slot_of(const struct tree *t, const void *key)
+{
+	uintptr_t h = (uintptr_t)key;
+	h ^= h >> 17;
+	h *= 0x9e3779b97f4a7c15ull;
+	uint32_t i = (uint32_t)(h >> 32) & t->mask;
+	while (t->keys[i] && t->keys[i] != key)
+		i = (i + 1) & t->mask;
+	return i;
+}
+
+static uint32_t tree_add(struct tree *t, CXCursor c)
+{
+	if (t->len == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->nodes = g_renew(struct tnode, t->nodes, t->cap);
+	}
+	t->nodes[t->len] = (struct tnode){ c, 0, 0, 0, 0 };
+	return t->len++;
+}
+
+static bool same_cursor(CXCursor a, CXCursor b)
+{
+	return a.kind == b.kind && a.data[0] == b.data[0] && a.data[1] == b.data[1] &&
+	       a.data[2] == b.data[2];
+}
+
+static enum CXChildVisitResult tree_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct tree *t = d;
+	while (t->depth > 1 && !same_cursor(t->nodes[t->stack[t->depth - 1]].c, parent))
+		t->depth--;
+	uint32_t p = t->stack[t->depth - 1];
+	uint32_t i = tree_add(t, c);
+	struct tnode *pn = &t->nodes[p];
+	if (pn->last)
+		t->nodes[pn->last - 1].next = i + 1;
+	else
+		pn->first = i + 1;
+	pn->last = i + 1;
+	pn->n++;
+	if (t->depth == t->stack_cap) {
+		t->stack_cap *= 2;
+		t->stack = g_renew(uint32_t, t->stack, t->stack_cap);
+	}
+	t->stack[t->depth++] = i;
+	return CXChildVisit_Recurse;
+}
+
+static void tree_build(struct tree *t, CXCursor body)
+{
+	memset(t, 0, sizeof *t);
+	t->stack_cap = 64;
+	t->stack = g_new(uint32_t, t->stack_cap);
+	t->stack[t->depth++] = tree_add(t, body);
+	clang_visitChildren(body, tree_visit, t);
+	uint32_t size = 16;
+	while (size < t->len * 2)
+		size *= 2;
+	t->mask = size - 1;
+	t->keys = g_new0(const void *, size);
+	t->vals = g_new(uint32_t, size);
+	for (uint32_t i = 0; i < t->len; i++) {
+		const void *key = tree_key(t->nodes[i].c);
+		if (!key)
+			continue;
+		uint32_t sl = slot_of(t, key);
+		t->keys[sl] = key;
+		t->vals[sl] = i + 1;
+	}
+}
+
+static void tree_free(struct tree *t)
+{
+	g_free(t->nodes);
+	g_free(t->stack);
+	g_free(t->keys);
+	g_free(t->vals);
+}
 
 static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData d)
 {
@@ -32,6 +146,27 @@ static void kids_get(CXCursor c, struct kids *k)
 {
 	k->n = 0;
 	k->more = NULL;
+	k->node = NULL;
+	const struct tree *t = body_tree;
+	const void *key = t ? tree_key(c) : NULL;
+	uint32_t sl = key ? slot_of(t, key) : 0;
+	if (key && t->keys[sl]) {
+		const struct tnode *n = &t->nodes[t->vals[sl] - 1];
+		if (same_cursor(n->c, c)) {
+			k->n = n->n;
+			k->node = n;
+			if (n->n > 8)
+				k->more = g_array_sized_new(FALSE, FALSE, sizeof(CXCursor), n->n);
+			uint32_t i = 0;
+			for (uint32_t j = n->first; j; j = t->nodes[j - 1].next, i++) {
+				if (k->more)
+					g_array_append_val(k->more, t->nodes[j - 1].c);
+				else
+					k->v[i] = t->nodes[j - 1].c;
+			}
+			return;
+		}
+	}
 	clang_visitChildren(c, collect, k);
 }
 
@@ -72,16 +207,31 @@ static CXCursor strip(CXCursor c)
 static struct cck_loc loc_of(struct cck_tu *tu, CXCursor c)
 {
 	CXSourceLocation l = clang_getCursorLocation(c);
+	tu->loc_ptr[0] = l.ptr_data[0];
+	tu->loc_ptr[1] = l.ptr_data[1];
+	struct cck_loc r = { 0, 0, 0, l.int_data };
+	return r;
+}
+
+void cck_loc_resolve(struct cck_tu *tu, struct cck_loc *r)
+{
+	if (r->line || !r->raw)
+		return;
+	CXSourceLocation l = { { tu->loc_ptr[0], tu->loc_ptr[1] }, r->raw };
 	CXFile file;
 	unsigned line, col;
 	clang_getExpansionLocation(l, &file, &line, &col, NULL);
-	struct cck_loc r = { 0, line, col };
-	if (file) {
+	r->line = line;
+	r->col = col;
+	if (file && file == tu->last_file) {
+		r->file = tu->last_file_sym;	/* most events are in the same file */
+	} else if (file) {
 		CXString s = clang_getFileName(file);
-		r.file = cck_intern(&tu->strs, clang_getCString(s));
+		r->file = cck_intern(&tu->strs, clang_getCString(s));
 		clang_disposeString(s);
+		tu->last_file = file;
+		tu->last_file_sym = r->file;
 	}
-	return r;
 }
 
 static cck_sym spelling_sym(struct cck_tu *tu, CXCursor c)
@@ -91,6 +241,74 @@ static cck_sym spelling_sym(struct cck_tu *tu, CXCursor c)
 	cck_sym r = p && *p ? cck_intern(&tu->strs, p) : 0;
 	clang_disposeString(s);
 	return r;
+}
+
+static bool is_noreturn_name(const char *n);
+
+/* Names of declarations, cached by the declaration: getting a spelling
+ * and interning it costs more than the rest of lowering a reference. */
+static cck_sym decl_sym(struct cck_tu *tu, CXCursor decl)
+{
+	gpointer key = (gpointer)decl.data[0];
+	gpointer v = g_hash_table_lookup(tu->decl_syms, key);
+	if (v)
+		return GPOINTER_TO_UINT(v);
+	cck_sym s = spelling_sym(tu, decl);
+	g_hash_table_insert(tu->decl_syms, key, GUINT_TO_POINTER(s));
+	return s;
+}
+
+struct callee_info {
+	cck_sym name;
+	bool system;		/* declared in a system header */
+	bool noreturn;
+	bool cancel_use;	/* its use turns the posix model on */
+};
+
+static enum CXChildVisitResult noreturn_attr(CXCursor c, CXCursor parent, CXClientData d)
+{
+	if (clang_getCursorKind(c) != CXCursor_UnexposedAttr)
+		return CXChildVisit_Continue;
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXToken *tok;
+	unsigned n;
+	clang_tokenize(tu, clang_getCursorExtent(c), &tok, &n);
+	for (unsigned i = 0; i < n && i < 2; i++) {
+		CXString s = clang_getTokenSpelling(tu, tok[i]);
+		const char *p = clang_getCString(s);
+		if (!strcmp(p, "noreturn") || !strcmp(p, "__noreturn__") ||
+		    !strcmp(p, "_Noreturn"))
+			*(bool *)d = true;
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tok, n);
+	return CXChildVisit_Continue;
+}
+
+/* __attribute__((noreturn)) or _Noreturn on the callee. */
+static bool has_noreturn_attr(CXCursor fn)
+{
+	bool nr = false;
+	if (clang_Cursor_hasAttrs(fn))
+		clang_visitChildren(fn, noreturn_attr, &nr);
+	return nr;
+}
+
+static const struct callee_info *callee_of(struct cck_tu *tu, CXCursor ref)
+{
+	gpointer key = (gpointer)ref.data[0];
+	struct callee_info *ci = g_hash_table_lookup(tu->callee_info, key);
+	if (ci)
+		return ci;
+	ci = g_new0(struct callee_info, 1);
+	ci->name = decl_sym(tu, ref);
+	const char *n = cck_str(&tu->strs, ci->name);
+	ci->system = clang_Location_isInSystemHeader(clang_getCursorLocation(ref));
+	const struct cck_role *role = cck_tu_role(tu, ci->name);
+	ci->noreturn = (role && role->noreturn) || is_noreturn_name(n) || has_noreturn_attr(ref);
+	ci->cancel_use = cck_posix_uses_cancellation(n);
+	g_hash_table_insert(tu->callee_info, key, ci);
+	return ci;
 }
 
 static bool eval_int(CXCursor c, int64_t *out)
@@ -143,6 +361,7 @@ struct lower {
 	GArray *push_stack;	/* uint32_t cleanup index */
 	int32_t last_popped;
 	int64_t clframe_do_it;	/* pthread_cleanup_pop's execute argument */
+	bool substituted;	/* the last key rendered used a substitution */
 };
 
 static struct cck_block *new_block(struct lower *L)
@@ -197,9 +416,7 @@ static struct cck_event *emit(struct lower *L, enum cck_ev_kind kind, CXCursor a
 
 static cck_sym temp(struct lower *L)
 {
-	char buf[24];
-	snprintf(buf, sizeof buf, "%%t%u", ++L->ntemp);
-	return cck_intern(&L->tu->strs, buf);
+	return CCK_TEMP | ++L->ntemp;
 }
 
 /* ---- guard keys: the text of an lvalue path ---------------------------- */
@@ -230,6 +447,7 @@ static void key_text(struct lower *L, CXCursor c, GString *out, int depth, bool 
 		cck_sym sym = cck_intern(&L->tu->strs, name);
 		const char *sub = subst ? g_hash_table_lookup(L->subst, GUINT_TO_POINTER(sym)) : NULL;
 		if (sub) {
+			L->substituted = true;
 			bool simple = strspn(sub, "abcdefghijklmnopqrstuvwxyz"
 					     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.->[]$") ==
 				      strlen(sub);
@@ -300,12 +518,24 @@ static void key_text(struct lower *L, CXCursor c, GString *out, int depth, bool 
  * that aliases of one lock get one key; without, it is the text as written. */
 static cck_sym key_of(struct lower *L, CXCursor c, bool subst)
 {
+	L->substituted = false;
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {	/* the common case */
+		CXCursor d = clang_getCursorReferenced(c);
+		cck_sym v = clang_Cursor_isNull(d) ? spelling_sym(L->tu, c) : decl_sym(L->tu, d);
+		const char *sub = subst ? g_hash_table_lookup(L->subst, GUINT_TO_POINTER(v)) : NULL;
+		L->substituted = sub != NULL;
+		return sub ? cck_intern(&L->tu->strs, sub) : v;
+	}
 	GString *s = g_string_new(NULL);
 	key_text(L, c, s, 0, subst);
 	cck_sym r = 0;
 	if (!strchr(s->str, '?')) {
-		struct cck_arg a = { .key = cck_intern(&L->tu->strs, s->str) };
-		r = cck_key_subst(&L->tu->strs, "$0", &a, 1);
+		/* Only substituted text can need normalizing ("*&x", "(p)"). */
+		r = cck_intern(&L->tu->strs, s->str);
+		if (L->substituted || strstr(s->str, "*&") || strstr(s->str, "&*")) {
+			struct cck_arg a = { .key = r };
+			r = cck_key_subst(&L->tu->strs, "$0", &a, 1);
+		}
 	}
 	g_string_free(s, TRUE);
 	return r;
@@ -366,7 +596,7 @@ static bool is_noreturn_name(const char *n)
 {
 	static const char *const names[] = {
 		"__assert_fail", "__builtin_trap", "__builtin_unreachable",
-		"__pthread_unwind_next", "__stack_chk_fail", "_exit", "abort",
+		"__pthread_unwind_next", "__stack_chk_fail", "_Exit", "_exit", "abort",
 		"err", "errx", "exit", "longjmp", "pthread_exit", "quick_exit",
 		"siglongjmp",
 	};
@@ -381,7 +611,7 @@ static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
 	struct cck_arg r = { 0 };
 	CXCursor s = strip(a);
 	r.key = key_of(L, s, true);
-	r.text = r.key ? key_of(L, s, false) : 0;
+	r.text = r.key && L->substituted ? key_of(L, s, false) : r.key;
 	if (o->is_const) {
 		r.is_const = true;
 		r.value = o->k;
@@ -419,9 +649,10 @@ static struct cck_event *emit_call(struct lower *L, CXCursor at, cck_sym callee,
  * here; everything else is resolved against roles and summaries later. */
 static struct opnd call(struct lower *L, CXCursor c)
 {
-	cck_sym callee = spelling_sym(L->tu, c);
 	CXCursor ref = clang_getCursorReferenced(c);
 	bool direct = clang_getCursorKind(ref) == CXCursor_FunctionDecl;
+	const struct callee_info *ci = direct ? callee_of(L->tu, ref) : NULL;
+	cck_sym callee = ci ? ci->name : 0;
 	int nargs = clang_Cursor_getNumArguments(c);
 	const char *cname = callee ? cck_str(&L->tu->strs, callee) : "";
 
@@ -430,7 +661,7 @@ static struct opnd call(struct lower *L, CXCursor c)
 		expr(L, clang_Cursor_getArgument(c, 1));
 		return o;
 	}
-	if (direct && cck_posix_uses_cancellation(cname))
+	if (ci && ci->cancel_use)
 		L->tu->uses_cancellation = true;
 
 	struct cck_arg stack[8];
@@ -489,13 +720,12 @@ static struct opnd call(struct lower *L, CXCursor c)
 	r.var = temp(L);
 	struct cck_event *e = emit_call(L, c, callee, args, nargs);
 	e->res = r.var;
-	if (direct && clang_Location_isInSystemHeader(clang_getCursorLocation(ref)))
+	if (ci && ci->system)
 		e->aux = 1;	/* declared by the system: borrows its arguments */
 	r.call_block = L->cur;
 	r.call_ev = L->cur->raw->len - 1;
-	if (direct) {
-		const struct cck_role *role = cck_tu_role(L->tu, callee);
-		if ((role && role->noreturn) || is_noreturn_name(cname)) {
+	if (ci) {
+		if (ci->noreturn) {
 			L->cur->term = CCK_T_NORETURN;
 			L->cur->term_loc = loc_of(L->tu, c);
 			L->cur = NULL;
@@ -522,7 +752,46 @@ static void assign_var(struct lower *L, cck_sym lhs, struct opnd rhs, CXCursor a
 		g_hash_table_remove(L->subst, GUINT_TO_POINTER(lhs));
 		return;
 	}
+	if (rhs.is_const) {	/* flags: "locked = true" decides later branches */
+		struct cck_event *e = emit(L, CCK_EV_SET, at);
+		e->var = lhs;
+		e->mask = cck_region_of(rhs.k);
+		g_hash_table_remove(L->subst, GUINT_TO_POINTER(lhs));
+		return;
+	}
 	kill_var(L, lhs, at);
+}
+
+static cck_sym key_of(struct lower *L, CXCursor c, bool subst);
+
+/* "tmp.buf" or "bufs[0]" of a local aggregate (no pointer on the way):
+ * tracked like a variable of that name; 0 for anything else. */
+static cck_sym local_member(struct lower *L, CXCursor lhs)
+{
+	CXCursor c = lhs;
+	for (int depth = 0; depth < 8; depth++) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		struct kids ks;
+		if (k == CXCursor_MemberRefExpr || k == CXCursor_ArraySubscriptExpr) {
+			kids_get(c, &ks);
+			CXCursor base = ks.n ? strip(kid(&ks, 0)) : c;
+			kids_free(&ks);
+			CXType t = clang_getCanonicalType(clang_getCursorType(base));
+			if (t.kind == CXType_Pointer)
+				return 0;	/* through a pointer: an owning place */
+			c = base;
+			continue;
+		}
+		CXCursor d;
+		if (k != CXCursor_DeclRefExpr || depth == 0 || !is_var_ref(c, &d) ||
+		    clang_getCursorKind(d) != CXCursor_VarDecl ||
+		    clang_Cursor_getStorageClass(d) == CX_SC_Static ||
+		    clang_Cursor_getStorageClass(d) == CX_SC_Extern ||
+		    clang_getCursorKind(clang_getCursorSemanticParent(d)) != CXCursor_FunctionDecl)
+			return 0;
+		return key_of(L, lhs, false);
+	}
+	return 0;
 }
 
 /* A value stored somewhere other than a local variable is owned there. */
@@ -587,6 +856,11 @@ static struct opnd binop(struct lower *L, CXCursor c)
 			struct opnd o = opaque;
 			o.var = v;
 			return o;
+		}
+		cck_sym member = local_member(L, sl);
+		if (member) {	/* a member of a local aggregate dies with the frame */
+			assign_var(L, member, r, c);
+			return opaque;
 		}
 		expr(L, lhs);
 		store_into_place(L, r, c);
@@ -698,10 +972,11 @@ static struct opnd expr(struct lower *L, CXCursor c)
 			o.k = clang_getEnumConstantDeclValue(d);
 			return o;
 		}
-		if (!is_var_ref(c, NULL))
+		enum CXCursorKind dk = clang_getCursorKind(d);
+		if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
 			return opaque;
 		struct opnd o = opaque;
-		o.var = spelling_sym(L->tu, c);
+		o.var = decl_sym(L->tu, d);
 		return o;
 	}
 	case CXCursor_IntegerLiteral:
@@ -831,6 +1106,8 @@ static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
 				x.is_const = eval_int(strip(a), &x.k);
 			if (!y.is_const && !x.is_const && eval_int(strip(b), &y.k))
 				y.is_const = true;	/* NULL, -ECANCELED, enums */
+			if (!x.is_const && !x.var && y.var && eval_int(strip(a), &x.k))
+				x.is_const = true;	/* "-ECANCELED == rc" */
 			if (x.var && !x.addr_of && y.is_const) {
 				branch(L, x.var, cmp, y.k, t, f);
 			} else if (y.var && !y.addr_of && x.is_const) {
@@ -981,6 +1258,7 @@ static void var_decl(struct lower *L, CXCursor d)
 	/* With -fexceptions glibc registers the handler as a cleanup variable
 	 * "__clframe = { routine, arg, do_it }". */
 	if (!strcmp(name, "__clframe") && !clang_Cursor_isNull(init)) {
+		L->tu->uses_cancellation = true;
 		struct kids il;
 		kids_get(strip(init), &il);
 		if (il.n >= 2) {
@@ -1004,12 +1282,17 @@ static void var_decl(struct lower *L, CXCursor d)
 		    CXCursor_FunctionDecl || 1) {
 			assign_var(L, v, o, d);
 			CXCursor si = strip(init);
-			if (clang_getCursorKind(si) != CXCursor_CallExpr) {
-				cck_sym k = key_of(L, si, true);
-				if (k && o.call_ev < 0)
-					g_hash_table_insert(L->subst, GUINT_TO_POINTER(v),
-						(gpointer)cck_str(&L->tu->strs, k));
+			cck_sym k = 0;
+			if (clang_getCursorKind(si) != CXCursor_CallExpr && o.call_ev < 0)
+				k = key_of(L, si, true);
+			if (!k && o.var && !(o.var & CCK_TEMP) && !o.addr_of && o.call_ev < 0) {
+				/* "(lock(m), m)": the value of a comma is its last operand */
+				const char *sub = g_hash_table_lookup(L->subst, GUINT_TO_POINTER(o.var));
+				k = sub ? cck_intern(&L->tu->strs, sub) : o.var;
 			}
+			if (k)
+				g_hash_table_insert(L->subst, GUINT_TO_POINTER(v),
+					(gpointer)cck_str(&L->tu->strs, k));
 		}
 	} else {
 		kill_var(L, v, d);
@@ -1017,9 +1300,10 @@ static void var_decl(struct lower *L, CXCursor d)
 
 	cck_sym h = cleanup_attr(L, d);
 	if (h) {
-		char buf[256];
-		snprintf(buf, sizeof buf, "&%s", name);
-		struct cck_arg a = { .key = cck_intern(&L->tu->strs, buf),
+		/* &var, or the address of what var stands for ("held = m") */
+		const char *sub = g_hash_table_lookup(L->subst, GUINT_TO_POINTER(v));
+		struct cck_arg in = { .key = cck_intern(&L->tu->strs, sub ? sub : name) };
+		struct cck_arg a = { .key = cck_key_subst(&L->tu->strs, "&$0", &in, 1),
 				     .var = v, .addr_of = true };
 		a.text = a.key;
 		uint32_t i = add_cleanup(L, h, a, d, L->tu->exceptions);
@@ -1058,7 +1342,10 @@ static void for_parts(CXCursor c, const struct kids *ks, CXCursor parts[4])
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
 	CXToken *tok;
 	unsigned n;
-	clang_tokenize(tu, clang_getCursorExtent(c), &tok, &n);
+	CXSourceRange header = clang_getRange(
+		clang_getRangeStart(clang_getCursorExtent(c)),
+		clang_getRangeStart(clang_getCursorExtent(parts[3])));
+	clang_tokenize(tu, header, &tok, &n);
 	unsigned semi[2] = { 0, 0 }, ns = 0, depth = 0;
 	for (unsigned i = 0; i < n && ns < 2; i++) {
 		CXString s = clang_getTokenSpelling(tu, tok[i]);
@@ -1202,9 +1489,11 @@ static void stmt_switch(struct lower *L, CXCursor c)
 	}
 	CXCursor cc = kid(&ks, ks.n - 2), body = kid(&ks, ks.n - 1);
 	kids_free(&ks);
-	expr(L, cc);
+	struct opnd sv = expr(L, cc);
 	struct cck_block *dispatch = cur(L), *exit = new_block(L);
 	dispatch->term = CCK_T_SWITCH;
+	dispatch->cmp_var = sv.addr_of ? 0 : sv.var;
+	dispatch->cases = g_array_new(FALSE, FALSE, sizeof(struct cck_case));
 	dispatch->term_loc = loc_of(L->tu, c);
 	L->cur = NULL;
 	uint32_t d = dispatch->id;
@@ -1216,13 +1505,13 @@ static void stmt_switch(struct lower *L, CXCursor c)
 	jump(L, exit->id);
 	/* Without a default the dispatch may match no case. */
 	bool has_default = false;
-	for (unsigned i = 0; i < dispatch->succ->len; i++)
-		if (g_array_index(dispatch->succ, uint32_t, i) & 0x80000000u)
-			has_default = true;
-	for (unsigned i = 0; i < dispatch->succ->len; i++)
-		g_array_index(dispatch->succ, uint32_t, i) &= 0x7fffffffu;
-	if (!has_default)
+	for (unsigned i = 0; i < dispatch->cases->len; i++)
+		has_default |= g_array_index(dispatch->cases, struct cck_case, i).is_default;
+	if (!has_default) {
+		struct cck_case none = { .is_default = true };
 		cck_block_add_succ(dispatch, exit->id);
+		g_array_append_val(dispatch->cases, none);
+	}
 	set_cur(L, exit);
 }
 
@@ -1230,14 +1519,18 @@ static void stmt_case(struct lower *L, CXCursor c, bool is_default)
 {
 	struct cck_block *b = new_block(L);
 	jump(L, b->id);	/* fallthrough from the previous case */
+	struct kids ks;
+	kids_get(c, &ks);
 	if (L->switches->len) {
 		uint32_t d = g_array_index(L->switches, uint32_t, L->switches->len - 1);
 		struct cck_block *disp = g_ptr_array_index(L->f->blocks, d);
-		cck_block_add_succ(disp, b->id | (is_default ? 0x80000000u : 0));
+		struct cck_case cs = { .is_default = is_default };
+		if (!is_default && ks.n == 2)	/* "case K:"; GNU ranges stay unknown */
+			cs.known = eval_int(kid(&ks, 0), &cs.k);
+		cck_block_add_succ(disp, b->id);
+		g_array_append_val(disp->cases, cs);
 	}
 	set_cur(L, b);
-	struct kids ks;
-	kids_get(c, &ks);
 	if (ks.n)
 		stmt(L, kid(&ks, ks.n - 1));
 	kids_free(&ks);
@@ -1378,6 +1671,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	struct cck_func *f = cck_func_new();
 	f->name = spelling_sym(tu, fn);
 	f->loc = loc_of(tu, fn);
+	cck_loc_resolve(tu, &f->loc);
 	CXType rt = clang_getResultType(clang_getCursorType(fn));
 	f->returns_value = rt.kind != CXType_Void;
 
@@ -1398,8 +1692,13 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 		cck_sym p = spelling_sym(tu, clang_Cursor_getArgument(fn, i));
 		g_array_append_val(f->params, p);
 	}
+	struct tree tree;
+	tree_build(&tree, body);
+	body_tree = &tree;
 	set_cur(&L, new_block(&L));
 	stmt(&L, body);
+	body_tree = NULL;
+	tree_free(&tree);
 	if (L.cur) {	/* falling off the end returns */
 		L.cur->term = CCK_T_RETURN;
 		L.cur->term_loc = loc_of(tu, body);

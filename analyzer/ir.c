@@ -29,6 +29,13 @@ cck_sym cck_intern(struct cck_strtab *t, const char *s)
 
 const char *cck_str(const struct cck_strtab *t, cck_sym s)
 {
+	if (s & CCK_TEMP) {	/* temporaries have no string: render one */
+		static __thread char ring[8][16];
+		static __thread unsigned next;
+		char *b = ring[next++ % 8];
+		snprintf(b, sizeof ring[0], "%%t%u", s & ~CCK_TEMP);
+		return b;
+	}
 	return s < t->strs->len ? t->strs->pdata[s] : "?";
 }
 
@@ -54,6 +61,8 @@ static void block_free(gpointer p)
 	if (b->ev)
 		g_array_free(b->ev, TRUE);
 	g_array_free(b->succ, TRUE);
+	if (b->cases)
+		g_array_free(b->cases, TRUE);
 	g_free(b);
 }
 
@@ -207,14 +216,22 @@ static const char *const ev_names[] = {
 	[CCK_EV_LEND] = "lend", [CCK_EV_SUSPEND] = "suspend",
 	[CCK_EV_CLEANUP_PUSH] = "cleanup-push", [CCK_EV_CLEANUP_POP] = "cleanup-pop",
 	[CCK_EV_SHIELD_ON] = "shield-on", [CCK_EV_SHIELD_OFF] = "shield-off",
-	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill",
+	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set",
 };
 
 static const char *mask_name(unsigned m)
 {
-	static const char *const n[8] = { "never", "neg", "zero", "nonpos",
-					   "pos", "nonzero", "nonneg", "any" };
-	return n[m & 7];
+	switch (m) {
+	case CCK_NEG: return "neg";
+	case CCK_ZERO: return "zero";
+	case CCK_NEG | CCK_ZERO: return "nonpos";
+	case CCK_POS: return "pos";
+	case CCK_NONZERO: return "nonzero";
+	case CCK_NONNEG: return "nonneg";
+	case CCK_ANY: return "any";
+	case CCK_CANCELLED: return "cancelled";
+	default: return "some";
+	}
 }
 
 static const char *model_name(unsigned m)
@@ -245,10 +262,13 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 		fprintf(out, " cancel=%s", model_name(e->model));
 		break;
 	case CCK_EV_CONSUME: {
-		static const char *const how[] = { "call", "store", "escape" };
-		fprintf(out, " %s by %s", cck_str(t, e->var), how[e->aux % 3]);
+		static const char *const how[] = { "call", "store", "escape", "escape-address" };
+		fprintf(out, " %s by %s", cck_str(t, e->var), how[e->aux % 4]);
 		break;
 	}
+	case CCK_EV_SET:
+		fprintf(out, " %s %s", cck_str(t, e->var), mask_name(e->mask));
+		break;
 	case CCK_EV_LOSE_ON_CANCEL:
 	case CCK_EV_LEND:
 	case CCK_EV_KILL:
@@ -308,8 +328,17 @@ void cck_dump_func(FILE *out, const struct cck_strtab *t, const struct cck_func 
 			break;
 		case CCK_T_SWITCH:
 			fputs("switch", out);
-			for (unsigned j = 0; j < b->succ->len; j++)
+			if (b->cmp_var)
+				fprintf(out, " %s", cck_str(t, b->cmp_var));
+			for (unsigned j = 0; j < b->succ->len; j++) {
+				const struct cck_case *c = b->cases && j < b->cases->len ?
+					&g_array_index(b->cases, struct cck_case, j) : NULL;
+				if (c && c->is_default)
+					fputs(" default:", out);
+				else if (c && c->known)
+					fprintf(out, " %lld:", (long long)c->k);
 				fprintf(out, " bb%u", g_array_index(b->succ, uint32_t, j));
+			}
 			fputc('\n', out);
 			break;
 		case CCK_T_RETURN:

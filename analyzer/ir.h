@@ -11,6 +11,7 @@
 #include "model.h"
 
 typedef uint32_t cck_sym;	/* interned string, 0 = none */
+#define CCK_TEMP 0x80000000u	/* cck_sym of a temporary: a number, no string */
 
 /* Per-TU string table: keys, variable names, callees, files. */
 struct cck_strtab {
@@ -22,9 +23,13 @@ void cck_strtab_fini(struct cck_strtab *t);
 cck_sym cck_intern(struct cck_strtab *t, const char *s);
 const char *cck_str(const struct cck_strtab *t, cck_sym s);
 
+/* A source location. The front end records only libclang's raw encoding
+ * (cheap); file, line and column are worked out for the few locations
+ * that are printed (cck_loc_resolve). */
 struct cck_loc {
 	cck_sym file;
 	unsigned line, col;
+	uint32_t raw;
 };
 
 enum cck_ev_kind {
@@ -42,19 +47,22 @@ enum cck_ev_kind {
 	CCK_EV_SHIELD_OFF,
 	CCK_EV_COPY,		/* var = var2 (plain copy of a variable) */
 	CCK_EV_KILL,		/* var overwritten with something untracked */
+	CCK_EV_SET,		/* var = a constant, in region mask */
 };
 
 enum cck_consume {
 	CCK_BY_CALL,		/* free(p), close(fd), a role's consumes */
 	CCK_BY_STORE,		/* stored into a place that owns it */
 	CCK_BY_ESCAPE,		/* passed to a function we cannot see */
+	CCK_BY_ESCAPE_ADDR,	/* its address escaped: so did its members */
 };
 
 struct cck_event {
 	uint8_t kind;
 	uint8_t model;		/* SUSPEND */
 	uint8_t mask;		/* ACQUIRE (try) / OWN: success mask of res */
-	uint8_t aux;
+	uint8_t aux;		/* CONSUME: enum cck_consume; ACQUIRE/OWN: 1 if the
+				 * same call suspends first (none on its cancel) */
 	cck_sym key;		/* ACQUIRE/RELEASE: guard key */
 	cck_sym text;		/* ACQUIRE: the guard as written */
 	cck_sym var, var2;	/* variables (or temporaries) */
@@ -100,6 +108,14 @@ struct cck_block {
 	cck_sym ret;
 	struct cck_loc term_loc;
 	GArray *succ;		/* uint32_t */
+	GArray *cases;		/* SWITCH on cmp_var: struct cck_case per succ */
+};
+
+/* The label of one successor of a switch. */
+struct cck_case {
+	int64_t k;
+	bool is_default;	/* default:, or no case matched */
+	bool known;		/* k is a known constant */
 };
 
 /* A cleanup handler registered with pthread_cleanup_push or a cleanup

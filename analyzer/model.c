@@ -1,4 +1,5 @@
 /* Built-in models: the posix table, and helpers shared by every role source. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "model.h"
@@ -14,7 +15,7 @@ bool cck_role_is_empty(const struct cck_role *r)
 	return !r->suspends && r->acquires < 0 && r->releases < 0 &&
 	       r->try_acquires < 0 && r->consumes < 0 &&
 	       r->consumes_on_cancel < 0 && r->lends < 0 && !r->returns_owned &&
-	       !r->shield && !r->must_use && !r->noreturn && !r->acquire_expr &&
+	       !r->shield && !r->must_use && !r->noreturn && !r->borrows && !r->acquire_expr &&
 	       !r->release_expr && !r->try_acquire_expr;
 }
 
@@ -23,6 +24,16 @@ int cck_model_by_name(const char *name)
 	if (!strcmp(name, "posix"))
 		return CCK_MODEL_POSIX;
 	return -1;
+}
+
+unsigned cck_region_of(int64_t k)
+{
+	if (k == 0)
+		return CCK_ZERO;
+	if (k > 0)
+		return CCK_POS;
+	return k == -ECANCELED ? CCK_ECANCELED : k == -ETIMEDOUT ? CCK_ETIMEDOUT
+								 : CCK_NEG_OTHER;
 }
 
 const char *cck_model_names(void)

@@ -5,6 +5,7 @@
 #define CCK_MODEL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* How cancellation manifests at a suspend point (DESIGN §2). */
 enum cck_cancel_model {
@@ -13,12 +14,18 @@ enum cck_cancel_model {
 	CCK_CANCEL_UNWINDS,	/* control leaves; only registered cleanups run */
 };
 
-/* Abstract value of an integer or pointer result: which signs it may have.
+/* Abstract value of an integer or pointer result: which signs it may have,
+ * with the two cancellation statuses (-ECANCELED, -ETIMEDOUT) apart from
+ * other negative values so that code testing for them is understood.
  * A success condition ("trylock returned 0", "malloc not NULL") is a mask. */
 enum {
-	CCK_NEG = 1,
+	CCK_NEG_OTHER = 1,	/* negative, neither cancellation status */
 	CCK_ZERO = 2,
 	CCK_POS = 4,
+	CCK_ECANCELED = 8,	/* exactly -ECANCELED */
+	CCK_ETIMEDOUT = 16,	/* exactly -ETIMEDOUT */
+	CCK_CANCELLED = CCK_ECANCELED | CCK_ETIMEDOUT,
+	CCK_NEG = CCK_NEG_OTHER | CCK_CANCELLED,
 	CCK_NONZERO = CCK_NEG | CCK_POS,
 	CCK_NONNEG = CCK_ZERO | CCK_POS,
 	CCK_ANY = CCK_NEG | CCK_ZERO | CCK_POS,
@@ -69,6 +76,7 @@ enum cck_model_id {
 	CCK_MODEL_CCO = 1u << 1,	/* reserved: the cco runtime's header */
 };
 int cck_model_by_name(const char *name);	/* -1 if unknown */
+unsigned cck_region_of(int64_t k);		/* the region bit holding k */
 const char *cck_model_names(void);		/* "posix" for messages */
 
 /* The role a built-in model gives to a function name, or NULL. */

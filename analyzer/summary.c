@@ -21,11 +21,15 @@ void cck_tu_init(struct cck_tu *tu)
 	tu->decl_roles = g_hash_table_new_full(NULL, NULL, NULL, role_free);
 	tu->system_fns = g_hash_table_new(NULL, NULL);
 	tu->summaries = g_hash_table_new_full(NULL, NULL, NULL, cck_summary_free);
+	tu->decl_syms = g_hash_table_new(NULL, NULL);
+	tu->callee_info = g_hash_table_new_full(NULL, NULL, NULL, g_free);
 }
 
 void cck_tu_fini(struct cck_tu *tu)
 {
 	g_hash_table_unref(tu->summaries);
+	g_hash_table_unref(tu->decl_syms);
+	g_hash_table_unref(tu->callee_info);
 	g_hash_table_unref(tu->system_fns);
 	g_hash_table_unref(tu->decl_roles);
 	g_hash_table_unref(tu->func_by_name);
@@ -197,12 +201,14 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 			e->text = arg_text(f, c, r->try_acquires, r->try_acquire_expr, k);
 			e->res = c->res;
 			e->mask = r->try_success ? r->try_success : CCK_ZERO;
+			e->aux = r->suspends != 0;
 		}
 	}
 	if (r->returns_owned && c->res) {
 		struct cck_event *e = put(o, CCK_EV_OWN);
 		e->res = c->res;
 		e->mask = r->owned_success ? r->owned_success : CCK_NONZERO;
+		e->aux = r->suspends != 0;
 	} else if (c->res && !r->suspends && !(r->try_acquires >= 0 || r->try_acquire_expr)) {
 		put(o, CCK_EV_KILL)->var = c->res;
 	}
@@ -248,6 +254,7 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 		struct cck_event *e = put(o, CCK_EV_OWN);
 		e->res = c->res;
 		e->mask = s->owned_success ? s->owned_success : CCK_NONZERO;
+		e->aux = s->suspends != 0;
 	} else if (c->res && !s->suspends) {
 		put(o, CCK_EV_KILL)->var = c->res;
 	}
@@ -259,8 +266,16 @@ static void resolve_unknown(struct out *o, const struct cck_func *f, bool system
 {
 	const struct cck_event *c = o->call;
 	if (!system)
-		for (unsigned i = 0; i < c->nargs; i++)
-			consume_arg(o, f, i, CCK_EV_CONSUME, CCK_BY_ESCAPE);
+		for (unsigned i = 0; i < c->nargs; i++) {
+			const struct cck_arg *a = arg_at(f, c, i);
+			if (a->addr_of && a->var) {	/* &local: its members escape */
+				struct cck_event *e = put(o, CCK_EV_CONSUME);
+				e->var = a->var;
+				e->aux = CCK_BY_ESCAPE_ADDR;
+			} else {
+				consume_arg(o, f, i, CCK_EV_CONSUME, CCK_BY_ESCAPE);
+			}
+		}
 	if (c->res)
 		put(o, CCK_EV_KILL)->var = c->res;
 }
@@ -407,6 +422,24 @@ static void strong(struct scc *s, struct cck_func *f)
 	g_ptr_array_add(s->order, comp);
 }
 
+/* Whether any event could change what the dataflow carries. */
+static bool has_effects(const struct cck_func *f)
+{
+	for (unsigned i = 0; i < f->blocks->len; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; j < b->ev->len; j++) {
+			switch (g_array_index(b->ev, struct cck_event, j).kind) {
+			case CCK_EV_COPY:
+			case CCK_EV_KILL:
+				break;
+			default:
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 static bool recursive(struct cck_tu *tu, GPtrArray *comp)
 {
 	if (comp->len > 1)
@@ -422,10 +455,25 @@ static bool recursive(struct cck_tu *tu, GPtrArray *comp)
 
 /* Summaries of one component: iterate until they stop changing (they only
  * grow in a finite space, but cap the rounds to stay linear). */
-static void summarize(struct cck_tu *tu, GPtrArray *comp)
+static void summarize(struct cck_tu *tu, GPtrArray *comp, cck_leak_fn fn, void *ctx)
 {
 	bool rec = recursive(tu, comp);
-	for (int round = 0; round < (rec ? 8 : 1); round++) {
+	if (!rec) {	/* one run gives both the summary and the findings */
+		struct cck_func *f = comp->pdata[0];
+		resolve_func(tu, f);
+		if (!has_effects(f)) {	/* nothing to carry: an empty summary, no findings */
+			if (!f->has_role)
+				g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name),
+						    cck_summary_new());
+			return;
+		}
+		struct cck_summary *s = f->has_role ? NULL : cck_summary_new();
+		cck_flow_run(tu, f, s, fn, ctx);
+		if (s)
+			g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name), s);
+		return;
+	}
+	for (int round = 0; round < 8; round++) {
 		bool changed = false;
 		for (unsigned i = 0; i < comp->len; i++) {
 			struct cck_func *f = comp->pdata[i];
@@ -446,9 +494,12 @@ static void summarize(struct cck_tu *tu, GPtrArray *comp)
 		if (!changed)
 			break;
 	}
-	if (rec)	/* final summaries of the component are in: re-resolve */
-		for (unsigned i = 0; i < comp->len; i++)
-			resolve_func(tu, comp->pdata[i]);
+	/* final summaries of the component are in: re-resolve and check */
+	for (unsigned i = 0; i < comp->len; i++) {
+		resolve_func(tu, comp->pdata[i]);
+		if (fn)
+			cck_flow_run(tu, comp->pdata[i], NULL, fn, ctx);
+	}
 }
 
 void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
@@ -466,10 +517,7 @@ void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
 			strong(&s, tu->funcs->pdata[i]);
 	for (unsigned i = 0; i < s.order->len; i++) {
 		GPtrArray *comp = s.order->pdata[i];
-		summarize(tu, comp);
-		if (fn)
-			for (unsigned j = 0; j < comp->len; j++)
-				cck_flow_run(tu, comp->pdata[j], NULL, fn, ctx);
+		summarize(tu, comp, fn, ctx);
 		g_ptr_array_free(comp, TRUE);
 	}
 	g_hash_table_unref(s.index);

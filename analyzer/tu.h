@@ -23,6 +23,11 @@ struct cck_tu {
 	bool uses_cancellation;		/* calls pthread_cancel & co: posix on */
 	bool exceptions;		/* compiled with -fexceptions */
 	bool verbose;
+	void *last_file;		/* CXFile of the last location, and its name */
+	cck_sym last_file_sym;
+	const void *loc_ptr[2];		/* libclang's source manager, for raw locations */
+	GHashTable *decl_syms;		/* Decl pointer -> name sym, a cache */
+	GHashTable *callee_info;	/* Decl pointer -> struct callee_info * */
 	FILE *log;			/* --verbose notes */
 };
 
@@ -34,6 +39,10 @@ const struct cck_role *cck_tu_role(const struct cck_tu *tu, cck_sym fn);
 
 /* Lowers every function definition of the TU outside system headers. */
 void cck_lower_tu(struct cck_tu *tu, CXTranslationUnit ctu);
+
+/* Fills file, line and column of a location recorded while lowering; only
+ * valid while the translation unit is alive. */
+void cck_loc_resolve(struct cck_tu *tu, struct cck_loc *l);
 
 /* Reads cancelcheck annotations and thread-safety/ownership attributes on a
  * function declaration into r; returns true if any was found. */

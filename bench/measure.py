@@ -4,8 +4,8 @@
 Single command:
     measure.py [--runs N] [--ok 0,1] [--cwd DIR] [--log FILE] [--json] -- CMD ARGS...
 
-Several workloads, run interleaved (A B A B ...) so drift on the machine
-affects every workload alike:
+Several workloads, run interleaved with alternating order (A B, B A, A B,
+...) so drift on the machine affects every workload alike:
     measure.py [--runs N] [--log-dir DIR] [--json] --spec SPEC.json
 
 SPEC.json:
@@ -106,7 +106,9 @@ def measure(workloads, runs, log_dir):
         else:
             logs[w["name"]] = w.get("log") or os.devnull
     for i in range(runs):
-        for w in workloads:
+        # Alternate the order (A B, B A, A B, ...) so neither workload
+        # always runs first in a round.
+        for w in (workloads if i % 2 == 0 else workloads[::-1]):
             print("measure: %s run %d/%d (%d command%s)"
                   % (w["name"], i + 1, runs, len(w["commands"]),
                      "" if len(w["commands"]) == 1 else "s"),

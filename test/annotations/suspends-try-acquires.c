@@ -1,0 +1,79 @@
+// An async mutex: the lock call suspends, returns 0 with the lock held, or
+// -ECANCELED/-ETIMEDOUT without it. A cancelled lock call holds nothing.
+// XFAIL: *
+// Bug B4 (/tmp/cck-bugs/models-tests.md): the acquire after the suspend
+// forgets that the cancel edge's status is negative, so each lock call is
+// also flagged at its own cancel edge. Remove the XFAIL line when fixed.
+// RUN: not %cancelcheck %s -- -I%annotations | FileCheck %s --implicit-check-not='warning:'
+#include <errno.h>
+#include <stdint.h>
+#include <cancelcheck/annotations.h>
+
+struct amutex;
+int am_lock(struct amutex *m, int64_t deadline) CCK_SUSPENDS_RETURNS CCK_TRY_ACQUIRES(1, zero);
+void am_unlock(struct amutex *m) CCK_RELEASES(1);
+int job_run(int64_t deadline) CCK_SUSPENDS_RETURNS;
+
+int locked_good_1(struct amutex *m)
+{
+	int rc = am_lock(m, -1);
+	if (rc < 0)
+		return rc;
+	am_unlock(m);
+	return 0;
+}
+
+int locked_bad_2(struct amutex *m)
+{
+	int rc = am_lock(m, -1);
+	if (rc < 0)
+		return rc;
+	rc = job_run(-1);
+// CHECK: suspends-try-acquires.c:[[@LINE-1]]:7: warning: 'm' is still held if 'job_run' is cancelled here [cancel-held-guard]
+// CHECK: suspends-try-acquires.c:[[@LINE-5]]:11: note: 'm' acquired here by 'am_lock'
+	if (rc < 0)
+		return rc;
+	am_unlock(m);
+	return 0;
+}
+
+int locked_good_2(struct amutex *m)
+{
+	int rc = am_lock(m, -1);
+	if (rc < 0)
+		return rc;
+	rc = job_run(-1);
+	am_unlock(m);
+	return rc;
+}
+
+// Two async mutexes: cancelled while waiting for the second, the first is
+// still held.
+int pair_bad_3(struct amutex *a, struct amutex *b)
+{
+	int rc = am_lock(a, -1);
+	if (rc < 0)
+		return rc;
+	rc = am_lock(b, -1);
+// CHECK: suspends-try-acquires.c:[[@LINE-1]]:7: warning: 'a' is still held if 'am_lock' is cancelled here [cancel-held-guard]
+	if (rc < 0)
+		return rc;
+	am_unlock(b);
+	am_unlock(a);
+	return 0;
+}
+
+int pair_good_3(struct amutex *a, struct amutex *b)
+{
+	int rc = am_lock(a, -1);
+	if (rc < 0)
+		return rc;
+	rc = am_lock(b, -1);
+	if (rc < 0) {
+		am_unlock(a);
+		return rc;
+	}
+	am_unlock(b);
+	am_unlock(a);
+	return 0;
+}

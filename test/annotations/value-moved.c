@@ -1,0 +1,42 @@
+// A finding names the variable that holds the value at the suspend point,
+// not one it was moved out of.
+// XFAIL: *
+// Bug B6 (/tmp/cck-bugs/models-tests.md): the value is named by the first
+// variable it was stored in. Remove the XFAIL line when fixed.
+// RUN: not %cancelcheck %s -- -I%annotations | FileCheck %s --implicit-check-not='warning:'
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cancelcheck/annotations.h>
+
+struct buf;
+struct buf *buf_new(void) CCK_RETURNS_OWNED;
+void buf_free(struct buf *b) CCK_TAKES(1);
+int ev_wait(int64_t deadline) CCK_SUSPENDS_RETURNS;
+
+int move_bad_1(void)
+{
+	struct buf *a = buf_new();
+	struct buf *b = a;
+	a = NULL;
+	if (!b)
+		return -ENOMEM;
+	int rc = ev_wait(-1);
+// CHECK: value-moved.c:[[@LINE-1]]:11: warning: 'b' is leaked if 'ev_wait' is cancelled here [cancel-lost-value]
+	if (rc < 0)
+		return rc;
+	buf_free(b);
+	return 0;
+}
+
+int move_good_1(void)
+{
+	struct buf *a = buf_new();
+	struct buf *b = a;
+	a = NULL;
+	if (!b)
+		return -ENOMEM;
+	int rc = ev_wait(-1);
+	buf_free(b);
+	return rc;
+}

@@ -1,0 +1,63 @@
+// sem_wait is a cancellation point that acquires a count: cancelled there,
+// it took nothing, so the sem_wait itself is not a finding. The count it
+// took is held across later cancellation points until sem_post.
+// RUN: not %cancelcheck --checks='-*,cancel-held-guard' %s -- -std=gnu11 -pthread \
+// RUN:   | FileCheck %s --implicit-check-not='warning:'
+#include <pthread.h>
+#include <semaphore.h>
+#include <unistd.h>
+
+static sem_t slots;
+static sem_t items;
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+
+void stop(pthread_t t) { pthread_cancel(t); }
+
+void held_count_bad_1(int fd, char *buf)
+{
+	sem_wait(&slots);
+	read(fd, buf, 8);
+// CHECK: :[[@LINE-1]]:2: warning: '&slots' is still held if 'read' is cancelled here [cancel-held-guard]
+// CHECK: :[[@LINE-3]]:2: note: '&slots' acquired here by 'sem_wait'
+	sem_post(&slots);
+}
+
+// The second sem_wait is a cancellation point while the first count is
+// held; it is reported for `&slots`, not for what it acquires itself.
+void two_counts_bad_2(void)
+{
+	sem_wait(&slots);
+	sem_wait(&items);
+// CHECK: :[[@LINE-1]]:2: warning: '&slots' is still held if 'sem_wait' is cancelled here [cancel-held-guard]
+// CHECK: :[[@LINE-3]]:2: note: '&slots' acquired here by 'sem_wait'
+	sem_post(&items);
+	sem_post(&slots);
+}
+
+// A mutex held while waiting on a semaphore.
+void mutex_then_sem_bad_3(void)
+{
+	pthread_mutex_lock(&mu);
+	sem_wait(&items);
+// CHECK: :[[@LINE-1]]:2: warning: '&mu' is still held if 'sem_wait' is cancelled here [cancel-held-guard]
+// CHECK: :[[@LINE-3]]:2: note: '&mu' acquired here by 'pthread_mutex_lock'
+	pthread_mutex_unlock(&mu);
+	sem_post(&items);
+}
+
+void single_wait_good_1(void)
+{
+	sem_wait(&slots);
+	sem_post(&items);
+	sem_post(&slots);
+}
+
+void trywait_good_2(int fd, char *buf)
+{
+	if (sem_trywait(&slots) != 0) {
+		read(fd, buf, 8);
+		return;
+	}
+	sem_post(&slots);
+	read(fd, buf, 8);
+}

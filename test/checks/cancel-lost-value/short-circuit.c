@@ -1,0 +1,36 @@
+// Ownership tested inside `&&` and `||`: a value is owned exactly on
+// the paths where the allocation succeeded.
+// RUN: not %cancelcheck --checks='-*,cancel-lost-value' %s -- -std=gnu11 -pthread \
+// RUN:   | FileCheck %s --implicit-check-not='warning:'
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+void stop(pthread_t t) { pthread_cancel(t); }
+
+int and_bad_1(const char *path, char *out)
+{
+	int fd;
+	if ((fd = open(path, O_RDONLY)) >= 0 && read(fd, out, 64) > 0) {
+// CHECK: :[[@LINE-1]]:42: warning: 'fd' is leaked if 'read' is cancelled here [cancel-lost-value]
+// CHECK: :[[@LINE-2]]:12: note: 'fd' obtained here from 'open'
+		close(fd);
+		return 0;
+	}
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+// The right operand of `||` runs only when the allocation failed.
+long or_good_1(int fd)
+{
+	char byte;
+	char *buf;
+	if ((buf = malloc(64)) != NULL || read(fd, &byte, 1) > 0) {
+		free(buf);
+		return 0;
+	}
+	return -1;
+}

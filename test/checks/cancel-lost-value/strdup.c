@@ -1,0 +1,41 @@
+// strdup/strndup return owned memory (when non-NULL).
+// RUN: not %cancelcheck --checks='-*,cancel-lost-value' %s -- -std=gnu11 -pthread \
+// RUN:   | FileCheck %s --implicit-check-not='warning:'
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void stop(pthread_t t) { pthread_cancel(t); }
+
+int greet_bad_1(int fd, const char *who)
+{
+	char *name = strdup(who);
+	if (!name)
+		return -1;
+	int n = write(fd, name, strlen(name));
+// CHECK: :[[@LINE-1]]:10: warning: 'name' is leaked if 'write' is cancelled here [cancel-lost-value]
+// CHECK: :[[@LINE-5]]:15: note: 'name' obtained here from 'strdup'
+	free(name);
+	return n;
+}
+
+int greet_bad_2(int fd, const char *who)
+{
+	char *name = strndup(who, 16);
+	sleep(1);
+// CHECK: :[[@LINE-1]]:2: warning: 'name' is leaked if 'sleep' is cancelled here [cancel-lost-value]
+// CHECK: :[[@LINE-3]]:15: note: 'name' obtained here from 'strndup'
+	free(name);
+	return fd;
+}
+
+int greet_good_1(int fd, const char *who)
+{
+	char *name = strdup(who);
+	if (!name)
+		return write(fd, "?\n", 2);
+	size_t len = strlen(name);
+	free(name);
+	return write(fd, who, len);
+}

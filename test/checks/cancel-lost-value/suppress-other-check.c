@@ -1,0 +1,33 @@
+// A suppression names one check: it does not silence another check's
+// finding at the same call.
+// RUN: not %cancelcheck --checks='-*,cancel-held-guard,cancel-lost-value' %s -- -std=gnu11 -pthread \
+// RUN:   | FileCheck %s --implicit-check-not='warning:'
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+
+void stop(pthread_t t) { pthread_cancel(t); }
+
+long wrong_check_bad_1(int fd)
+{
+	char *buf = malloc(64);
+	long n = read(fd, buf, 64); // cancelcheck: ignore[cancel-held-guard] nothing locked here
+// CHECK: :[[@LINE-1]]:11: warning: 'buf' is leaked if 'read' is cancelled here [cancel-lost-value]
+	free(buf);
+	return n;
+}
+
+// Both findings at one read; only the guard one is suppressed.
+long one_of_two_bad_2(int fd)
+{
+	char *buf = malloc(64);
+	pthread_mutex_lock(&mu);
+	// cancelcheck: ignore[cancel-held-guard] the lock is only contended at exit
+	long n = read(fd, buf, 64);
+// CHECK: :[[@LINE-1]]:11: warning: 'buf' is leaked if 'read' is cancelled here [cancel-lost-value]
+	pthread_mutex_unlock(&mu);
+	free(buf);
+	return n;
+}

@@ -1,0 +1,109 @@
+// Roles from annotations (include/cancelcheck/annotations.h) and clang's
+// thread-safety/ownership attributes become the same events as the
+// built-in models: suspend cancel=returns|unwinds, consume-lost-on-cancel,
+// own, consume, acquire/release (try: "-> RES if MASK"), shield-on/off.
+// RUN: %cancelcheck --dump-ir %s -- -I%annotations | FileCheck %s
+
+#include <cancelcheck/annotations.h>
+
+struct chan;
+struct msg;
+struct mu;
+
+int chan_send(struct chan *c, struct msg *m) CCK_SUSPENDS_RETURNS CCK_CONSUMES_ON_CANCEL(2);
+int chan_recv(struct chan *c, struct msg **out) CCK_SUSPENDS_RETURNS;
+void park(void) CCK_SUSPENDS_UNWINDS;
+struct msg *msg_new(void) CCK_RETURNS_OWNED;
+int fd_new(void) CCK_RETURNS_OWNED_IF(nonneg);
+void msg_put(struct chan *c, struct msg *m) CCK_CONSUMES(2);
+void mu_lock(struct mu *m) CCK_ACQUIRES(1);
+void mu_unlock(struct mu *m) CCK_RELEASES(1);
+int mu_trylock(struct mu *m) CCK_TRY_ACQUIRES(1, zero);
+void sh_on(void) CCK_SHIELD_BEGIN;
+void sh_off(void) CCK_SHIELD_END;
+
+struct __attribute__((capability("mutex"))) lk { int x; };
+void lk_lock(struct lk *l) __attribute__((acquire_capability(*l)));
+void lk_unlock(struct lk *l) __attribute__((release_capability(*l)));
+int lk_try(struct lk *l) __attribute__((try_acquire_capability(1, *l)));
+
+// A cancel-unsafe send: the message is lost if the send is cancelled; the
+// consume comes before the suspend, and the cancel branch follows.
+// CHECK-LABEL: function send
+// CHECK-NEXT:  bb0:
+// CHECK-NEXT:    [[@LINE+9]]:19 own [msg_new] -> m if nonzero
+// CHECK-NEXT:    [[@LINE+9]]:12 consume-lost-on-cancel m [chan_send]
+// CHECK-NEXT:    [[@LINE+8]]:12 suspend cancel=returns [chan_send] -> rc
+// CHECK-NEXT:    branch rc == -125 ? [[CANCEL:bb[0-9]+]] : [[OK:bb[0-9]+]]
+// CHECK-NEXT:  [[CANCEL]]:
+// CHECK-NEXT:    return rc
+// CHECK-NEXT:  [[OK]]:
+// CHECK-NEXT:    return{{$}}
+int send(struct chan *c) {
+  struct msg *m = msg_new();
+  int rc = chan_send(c, m);
+  if (rc == -125)
+    return rc;
+  return 0;
+}
+
+// CHECK-LABEL: function recv_put
+// CHECK-NEXT:  bb0:
+// CHECK-NEXT:    kill in
+// CHECK-NEXT:    suspend cancel=returns [chan_recv] -> rc
+// CHECK-NEXT:    consume in by call [msg_put]
+// CHECK-NEXT:    kill %t{{[0-9]+}} [msg_put]
+// CHECK-NEXT:    own [fd_new] -> fd if nonneg
+// CHECK-NEXT:    return fd
+int recv_put(struct chan *c) {
+  struct msg *in;
+  int rc = chan_recv(c, &in);
+  msg_put(c, in);
+  int fd = fd_new();
+  return fd;
+}
+
+// Guards by argument index, and a shield around an unwinding suspend.
+// CHECK-LABEL: function guards
+// CHECK-NEXT:  bb0:
+// CHECK-NEXT:    acquire mu [mu_lock]
+// CHECK-NEXT:    kill %t{{[0-9]+}} [mu_lock]
+// CHECK-NEXT:    shield-on [sh_on]
+// CHECK-NEXT:    kill %t{{[0-9]+}} [sh_on]
+// CHECK-NEXT:    suspend cancel=unwinds [park]
+// CHECK-NEXT:    shield-off [sh_off]
+// CHECK-NEXT:    kill %t{{[0-9]+}} [sh_off]
+// CHECK-NEXT:    release mu [mu_unlock]
+// CHECK-NEXT:    kill %t{{[0-9]+}} [mu_unlock]
+// CHECK-NEXT:    acquire mu [mu_trylock] -> %t[[T:[0-9]+]] if zero
+// CHECK-NEXT:    branch %t[[T]] == 0 ? [[HELD:bb[0-9]+]] : [[OUT:bb[0-9]+]]
+// CHECK-NEXT:  [[HELD]]:
+// CHECK-NEXT:    release mu [mu_unlock]
+void guards(struct mu *mu) {
+  mu_lock(mu);
+  sh_on();
+  park();
+  sh_off();
+  mu_unlock(mu);
+  if (mu_trylock(mu) == 0)
+    mu_unlock(mu);
+}
+
+// Thread-safety capability attributes: try_acquire_capability(1, ...)
+// succeeds on a nonzero result.
+// CHECK-LABEL: function capabilities
+// CHECK-NEXT:  bb0:
+// CHECK-NEXT:    acquire l [lk_lock]
+// CHECK-NEXT:    kill %t{{[0-9]+}} [lk_lock]
+// CHECK-NEXT:    release l [lk_unlock]
+// CHECK-NEXT:    kill %t{{[0-9]+}} [lk_unlock]
+// CHECK-NEXT:    acquire l [lk_try] -> %t[[T:[0-9]+]] if nonzero
+// CHECK-NEXT:    branch %t[[T]] != 0 ? [[HELD:bb[0-9]+]] : [[OUT:bb[0-9]+]]
+// CHECK-NEXT:  [[HELD]]:
+// CHECK-NEXT:    release l [lk_unlock]
+void capabilities(struct lk *l) {
+  lk_lock(l);
+  lk_unlock(l);
+  if (lk_try(l))
+    lk_unlock(l);
+}

@@ -1,0 +1,28 @@
+// The cleanup-pop event is located at the pthread_cleanup_pop line, with
+// and without -fexceptions (where glibc's frame variable is declared on
+// the push line and destroyed at the pop).
+// XFAIL: *
+// (BUG-IR-2 in /tmp/cck-bugs/ir-cli-tests.md: with -fexceptions, cleanup-pop
+// and the handler's effects are reported at the push line.)
+// RUN: %cancelcheck --dump-ir %s -- -fno-exceptions | FileCheck %s
+// RUN: %cancelcheck --dump-ir %s -- -fexceptions | FileCheck %s
+
+#include <pthread.h>
+#include <unistd.h>
+
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+
+static void unlock_it(void *p) { pthread_mutex_unlock(p); }
+
+// CHECK-LABEL: function pop1
+// CHECK-DAG:     [[@LINE+5]]:3 cleanup-push unlock_it(&m)
+// CHECK-DAG:     [[@LINE+6]]:3 cleanup-pop
+// CHECK-DAG:     [[@LINE+5]]:3 release &m [unlock_it]
+void pop1(int fd, char *buf) {
+  pthread_mutex_lock(&m);
+  pthread_cleanup_push(unlock_it, &m);
+  read(fd, buf, 1);
+  pthread_cleanup_pop(1);
+}
+
+void stop(pthread_t t) { pthread_cancel(t); }

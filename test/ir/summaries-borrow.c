@@ -1,0 +1,27 @@
+// A helper defined in the TU that only reads its pointer parameter does
+// not take ownership of it: no consume event at the call (its summary says
+// so), so the value is still owned at the next suspend point.
+// XFAIL: *
+// (BUG-IR-5 in /tmp/cck-bugs/ir-cli-tests.md: "consume p by escape [peek]",
+// and constant arguments appear as consumed: "consume 3 by escape".)
+// RUN: %cancelcheck --dump-ir --model=posix %s | FileCheck %s
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static int peek(char *p) { return p[0]; }
+static int twice(int x) { return x * 2; }
+
+// CHECK-LABEL: function reader
+// CHECK-NEXT:  bb0:
+// CHECK-NEXT:    own [malloc] -> p if nonzero
+// CHECK-NOT:     consume
+// CHECK:         suspend cancel=unwinds [read]
+// CHECK-NEXT:    consume p by call [free]
+void reader(int fd) {
+  char *p = malloc(2);
+  peek(p);
+  twice(3);
+  read(fd, p, 2);
+  free(p);
+}

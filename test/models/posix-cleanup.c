@@ -1,0 +1,119 @@
+// pthread_cleanup_push/pop: under POSIX deferred cancellation the handlers
+// pushed at a cancellation point are what runs when the thread is cancelled
+// there. A handler that releases the guard or frees the value covers it,
+// from its push to its pop.
+// RUN: not %cancelcheck %s -- -pthread | FileCheck %s --implicit-check-not='warning:'
+// RUN: not %cancelcheck --verbose %s -- -pthread 2>&1 >/dev/null | FileCheck %s --check-prefix=VERBOSE
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static int ready;
+
+static void unlock_cb(void *m) { pthread_mutex_unlock(m); }
+static void free_cb(void *p) { free(p); }
+extern void opaque_cb(void *p);
+
+void *wait_good_1(void *arg)
+{
+	pthread_mutex_lock(&mu);
+	pthread_cleanup_push(unlock_cb, &mu);
+	while (!ready)
+		pthread_cond_wait(&cv, &mu);
+	pthread_cleanup_pop(1);
+	return arg;
+}
+
+// Popped (without running) before the next cancellation point.
+void *wait_bad_2(void *arg)
+{
+	pthread_mutex_lock(&mu);
+	pthread_cleanup_push(unlock_cb, &mu);
+	pthread_testcancel();
+	pthread_cleanup_pop(0);
+	pthread_testcancel();
+// CHECK: posix-cleanup.c:[[@LINE-1]]:2: warning: '&mu' is still held if 'pthread_testcancel' is cancelled here [cancel-held-guard]
+// CHECK: posix-cleanup.c:[[@LINE-6]]:2: note: '&mu' acquired here by 'pthread_mutex_lock'
+// CHECK: posix-cleanup.c:[[@LINE-3]]:2: note: fix: a cleanup handler was popped before this call; pop it after the guard is released
+	pthread_mutex_unlock(&mu);
+	return arg;
+}
+
+// The handler frees the buffer but leaves the mutex locked.
+void *wait_bad_3(void *arg)
+{
+	char *p = malloc(64);
+	if (!p)
+		return NULL;
+	pthread_mutex_lock(&mu);
+	pthread_cleanup_push(free_cb, p);
+	pthread_testcancel();
+// CHECK: posix-cleanup.c:[[@LINE-1]]:2: warning: '&mu' is still held if 'pthread_testcancel' is cancelled here [cancel-held-guard]
+	pthread_cleanup_pop(1);
+	pthread_mutex_unlock(&mu);
+	return arg;
+}
+
+// Nested handlers cover both, in either order.
+void *wait_good_3(void *arg)
+{
+	char *p = malloc(64);
+	if (!p)
+		return NULL;
+	pthread_cleanup_push(free_cb, p);
+	pthread_mutex_lock(&mu);
+	pthread_cleanup_push(unlock_cb, &mu);
+	pthread_testcancel();
+	pthread_cleanup_pop(1);
+	pthread_cleanup_pop(1);
+	return arg;
+}
+
+// The mutex locked after the push, inside the handler's region.
+void *wait_good_5(void *arg)
+{
+	pthread_cleanup_push(unlock_cb, &mu);
+	pthread_mutex_lock(&mu);
+	while (!ready)
+		pthread_cond_wait(&cv, &mu);
+	pthread_cleanup_pop(1);
+	return arg;
+}
+
+// A handler defined in another file is assumed to release everything on
+// cancellation (and --verbose says so).
+void *wait_good_6(void *arg)
+{
+	pthread_mutex_lock(&mu);
+	pthread_cleanup_push(opaque_cb, &mu);
+// VERBOSE: posix-cleanup.c:[[@LINE-1]]:2: note: cleanup handler 'opaque_cb' is not visible; assuming it releases everything on cancellation
+	pthread_testcancel();
+	pthread_cleanup_pop(1);
+	return arg;
+}
+
+// Cleanup handlers cover owned values too.
+int read_good_7(int fd)
+{
+	int rc;
+	char *buf = malloc(256);
+	if (!buf)
+		return -1;
+	pthread_cleanup_push(free_cb, buf);
+	rc = (int)read(fd, buf, 256);
+	pthread_cleanup_pop(1);
+	return rc;
+}
+
+int read_bad_7(int fd)
+{
+	char *buf = malloc(256);
+	if (!buf)
+		return -1;
+	int rc = (int)read(fd, buf, 256);
+// CHECK: posix-cleanup.c:[[@LINE-1]]:16: warning: 'buf' is leaked if 'read' is cancelled here [cancel-lost-value]
+	free(buf);
+	return rc;
+}
