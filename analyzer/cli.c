@@ -243,6 +243,29 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 	tu.models = o->models | (j->config ? j->config->models : 0);
 	tu.exceptions = has_flag_last(j->args, "-fexceptions", "-fno-exceptions");
 	tu.verbose = o->verbose;
+	tu.keep_ir = o->dump_ir;
+	/* A TU that names a cancellation call in its text uses the posix model
+	 * from its first function on, so each function can be analyzed as soon
+	 * as its callees are, and its CFG dropped. */
+	char *text = NULL;
+	if (g_file_get_contents(j->file, &text, NULL, NULL)) {
+		static const char *const marks[] = {
+			"pthread_cancel", "pthread_testcancel", "pthread_setcancelstate",
+			"pthread_setcanceltype", "pthread_cleanup_push",
+		};
+		for (size_t i = 0; i < G_N_ELEMENTS(marks) && !tu.uses_cancellation; i++)
+			tu.uses_cancellation = strstr(text, marks[i]) != NULL;
+		g_free(text);
+	}
+	struct leak_ctx x = { .cc = { &tu, &j->sink } };
+	GPtrArray *globs = o->check_globs;
+	for (const struct cck_check *const *c = cck_checks; *c; c++)
+		if (check_enabled((*c)->name, globs) && x.n < 16)
+			x.enabled[x.n++] = *c;
+	tu.incremental = !o->dump_ir &&
+			 (tu.uses_cancellation || (tu.models & CCK_MODEL_POSIX));
+	tu.leak_fn = (void (*)(void *, const void *))on_leak;
+	tu.leak_ctx = &x;
 	gint64 t1 = g_get_monotonic_time();
 	cck_lower_tu(&tu, ctu);
 	gint64 t2 = g_get_monotonic_time();
@@ -250,11 +273,6 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 		g_string_append_printf(j->err, "%s: note: uses thread cancellation: posix model enabled\n",
 				       j->file);
 
-	struct leak_ctx x = { .cc = { &tu, &j->sink } };
-	GPtrArray *globs = o->check_globs;
-	for (const struct cck_check *const *c = cck_checks; *c; c++)
-		if (check_enabled((*c)->name, globs) && x.n < 16)
-			x.enabled[x.n++] = *c;
 	if (o->dump_ir) {
 		cck_analyze_tu(&tu, NULL, NULL);
 		char *buf;

@@ -738,7 +738,7 @@ static void cmp_masks(uint8_t op, int64_t k, unsigned *yes, unsigned *no)
 
 static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 {
-	uint32_t *succ = (uint32_t *)b->succ->data;
+	const uint32_t *succ = b->succ;
 	switch (b->term) {
 	case CCK_T_GOTO:
 		enqueue(R, succ[0], s);
@@ -748,13 +748,13 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 		 * -ETIMEDOUT) narrow the variable, and leave default without it. */
 		unsigned exact = 0;
 		const struct cck_case *cs = b->cases ? (struct cck_case *)b->cases->data : NULL;
-		for (unsigned i = 0; cs && b->cmp_var && i < b->succ->len; i++) {
+		for (unsigned i = 0; cs && b->cmp_var && i < b->nsucc; i++) {
 			unsigned yes, no;
 			cmp_masks(CCK_CMP_EQ, cs[i].k, &yes, &no);
 			if (cs[i].known && !(no & yes))
 				exact |= yes;
 		}
-		for (unsigned i = 0; i < b->succ->len; i++) {
+		for (unsigned i = 0; i < b->nsucc; i++) {
 			struct state t = *s;
 			unsigned m = CCK_ANY, no;
 			if (cs && b->cmp_var && cs[i].is_default)
@@ -799,7 +799,7 @@ static void visit(struct run *R, uint32_t block, const struct state *in)
 	const struct cck_block *b = g_ptr_array_index(R->f->blocks, block);
 	GPtrArray *live = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(live, g_memdup2(in, sizeof *in));
-	for (unsigned j = 0; j < b->ev->len; j++) {
+	for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
 		const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
 		unsigned n = live->len;
 		for (unsigned i = 0; i < n; i++)

@@ -62,8 +62,8 @@ void cck_note(struct cck_diag *d, const char *file, unsigned line, unsigned col,
 
 /* Source files are read once per sink, for suppressions and carets. */
 struct lines {
-	char **v;
-	unsigned n;
+	char *text;		/* the file, with each newline made a NUL */
+	GArray *start;		/* uint32_t: offset of each line */
 };
 
 static GHashTable *files;	/* path -> struct lines *; guarded by lock */
@@ -72,7 +72,8 @@ static GMutex files_lock;
 static void lines_free(gpointer p)
 {
 	struct lines *l = p;
-	g_strfreev(l->v);
+	g_free(l->text);
+	g_array_free(l->start, TRUE);
 	g_free(l);
 }
 
@@ -83,13 +84,21 @@ static const struct lines *lines_of(const char *path)
 		files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, lines_free);
 	struct lines *l = g_hash_table_lookup(files, path);
 	if (!l) {
-		char *text = NULL;
-		if (!g_file_get_contents(path, &text, NULL, NULL))
-			text = g_strdup("");
+		gsize len = 0;
 		l = g_new(struct lines, 1);
-		l->v = g_strsplit(text, "\n", -1);
-		l->n = g_strv_length(l->v);
-		g_free(text);
+		if (!g_file_get_contents(path, &l->text, &len, NULL)) {
+			l->text = g_strdup("");
+			len = 0;
+		}
+		l->start = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+		uint32_t at = 0;
+		g_array_append_val(l->start, at);
+		for (gsize i = 0; i < len; i++)
+			if (l->text[i] == '\n') {
+				l->text[i] = 0;
+				at = i + 1;
+				g_array_append_val(l->start, at);
+			}
 		g_hash_table_insert(files, g_strdup(path), l);
 	}
 	g_mutex_unlock(&files_lock);
@@ -99,9 +108,9 @@ static const struct lines *lines_of(const char *path)
 static const char *line_text(const char *path, unsigned line)
 {
 	const struct lines *l = lines_of(path);
-	if (!line || line > l->n)
+	if (!line || line > l->start->len)
 		return NULL;
-	return l->v[line - 1];
+	return l->text + g_array_index(l->start, uint32_t, line - 1);
 }
 
 /* "cancelcheck: ignore[a,b] reason" names check (or '*') */

@@ -410,6 +410,8 @@ static struct cck_event *emit(struct lower *L, enum cck_ev_kind kind, CXCursor a
 	struct cck_block *b = cur(L);
 	struct cck_event e = { .kind = kind, .uid = ++L->f->next_uid };
 	e.loc = loc_of(L->tu, at);
+	if (!b->raw)
+		b->raw = g_array_new(FALSE, FALSE, sizeof(struct cck_event));
 	g_array_append_val(b->raw, e);
 	return &g_array_index(b->raw, struct cck_event, b->raw->len - 1);
 }
@@ -1712,7 +1714,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 		g_hash_table_iter_init(&it, L.labels);
 		while (g_hash_table_iter_next(&it, &key, &val))
 			cck_block_add_succ(b, GPOINTER_TO_UINT(val) - 1);
-		if (!b->succ->len)
+		if (!b->nsucc)
 			b->term = CCK_T_NORETURN;
 	}
 	/* Blocks never closed (labels never reached by fallthrough) return. */
@@ -1736,6 +1738,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	}
 	g_ptr_array_add(tu->funcs, f);
 	g_hash_table_insert(tu->func_by_name, GUINT_TO_POINTER(f->name), f);
+	cck_func_lowered(tu, f);
 }
 
 /* Every function declaration contributes its annotations to the role of
@@ -1779,8 +1782,22 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 	return CXChildVisit_Continue;
 }
 
+static enum CXChildVisitResult definitions(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct cck_tu *tu = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
+		return CXChildVisit_Recurse;
+	if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
+	    !clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+		g_hash_table_add(tu->defined, GUINT_TO_POINTER(spelling_sym(tu, c)));
+	return CXChildVisit_Continue;
+}
+
 void cck_lower_tu(struct cck_tu *tu, CXTranslationUnit ctu)
 {
+	if (tu->incremental)	/* which callees are worth waiting for */
+		clang_visitChildren(clang_getTranslationUnitCursor(ctu), definitions, tu);
 	/* Annotations first: a call may precede the annotated declaration of
 	 * its callee only through an earlier declaration, which carries them
 	 * too, so one pass in order suffices. */

@@ -43,24 +43,34 @@ struct cck_block *cck_block_new(struct cck_func *f)
 {
 	struct cck_block *b = g_new0(struct cck_block, 1);
 	b->id = f->blocks->len;
-	b->raw = g_array_new(FALSE, FALSE, sizeof(struct cck_event));
-	b->succ = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	b->succ = b->inl;	/* most blocks have one or two successors */
+	b->succ_cap = 2;
 	g_ptr_array_add(f->blocks, b);
 	return b;
 }
 
 void cck_block_add_succ(struct cck_block *b, uint32_t s)
 {
-	g_array_append_val(b->succ, s);
+	if (b->nsucc == b->succ_cap) {
+		uint32_t *n = g_new(uint32_t, b->succ_cap * 2);
+		memcpy(n, b->succ, b->nsucc * sizeof *n);
+		if (b->succ != b->inl)
+			g_free(b->succ);
+		b->succ = n;
+		b->succ_cap *= 2;
+	}
+	b->succ[b->nsucc++] = s;
 }
 
 static void block_free(gpointer p)
 {
 	struct cck_block *b = p;
-	g_array_free(b->raw, TRUE);
+	if (b->raw)
+		g_array_free(b->raw, TRUE);
 	if (b->ev)
 		g_array_free(b->ev, TRUE);
-	g_array_free(b->succ, TRUE);
+	if (b->succ != b->inl)
+		g_free(b->succ);
 	if (b->cases)
 		g_array_free(b->cases, TRUE);
 	g_free(b);
@@ -76,6 +86,18 @@ struct cck_func *cck_func_new(void)
 	f->locals = g_hash_table_new(NULL, NULL);
 	cck_role_init(&f->role);
 	return f;
+}
+
+void cck_func_drop_ir(struct cck_func *f)
+{
+	g_ptr_array_set_size(f->blocks, 0);
+	g_array_set_size(f->args, 0);
+	for (unsigned i = 0; i < f->cleanups->len; i++) {
+		struct cck_cleanup *c = &g_array_index(f->cleanups, struct cck_cleanup, i);
+		if (c->effects)
+			g_array_free(c->effects, TRUE);
+	}
+	g_array_set_size(f->cleanups, 0);
 }
 
 void cck_func_free(struct cck_func *f)
@@ -307,37 +329,37 @@ void cck_dump_func(FILE *out, const struct cck_strtab *t, const struct cck_func 
 		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
 		fprintf(out, "  bb%u:\n", b->id);
 		const GArray *ev = resolved && b->ev ? b->ev : b->raw;
-		for (unsigned j = 0; j < ev->len; j++)
+		for (unsigned j = 0; ev && j < ev->len; j++)
 			dump_event(out, t, f, &g_array_index(ev, struct cck_event, j));
 		fputs("    ", out);
 		switch (b->term) {
 		case CCK_T_GOTO:
-			fprintf(out, "goto bb%u\n", g_array_index(b->succ, uint32_t, 0));
+			fprintf(out, "goto bb%u\n", b->succ[0]);
 			break;
 		case CCK_T_BRANCH:
 			if (b->cmp_var)
 				fprintf(out, "branch %s %s %lld ? bb%u : bb%u\n",
 					cck_str(t, b->cmp_var), cmp[b->cmp_op],
 					(long long)b->cmp_k,
-					g_array_index(b->succ, uint32_t, 0),
-					g_array_index(b->succ, uint32_t, 1));
+					b->succ[0],
+					b->succ[1]);
 			else
 				fprintf(out, "branch ? bb%u : bb%u\n",
-					g_array_index(b->succ, uint32_t, 0),
-					g_array_index(b->succ, uint32_t, 1));
+					b->succ[0],
+					b->succ[1]);
 			break;
 		case CCK_T_SWITCH:
 			fputs("switch", out);
 			if (b->cmp_var)
 				fprintf(out, " %s", cck_str(t, b->cmp_var));
-			for (unsigned j = 0; j < b->succ->len; j++) {
+			for (unsigned j = 0; j < b->nsucc; j++) {
 				const struct cck_case *c = b->cases && j < b->cases->len ?
 					&g_array_index(b->cases, struct cck_case, j) : NULL;
 				if (c && c->is_default)
 					fputs(" default:", out);
 				else if (c && c->known)
 					fprintf(out, " %lld:", (long long)c->k);
-				fprintf(out, " bb%u", g_array_index(b->succ, uint32_t, j));
+				fprintf(out, " bb%u", b->succ[j]);
 			}
 			fputc('\n', out);
 			break;

@@ -99,7 +99,7 @@ enum cck_cmp { CCK_CMP_NE, CCK_CMP_EQ, CCK_CMP_LT, CCK_CMP_LE, CCK_CMP_GT, CCK_C
 
 struct cck_block {
 	uint32_t id;
-	GArray *raw;		/* struct cck_event, as lowered */
+	GArray *raw;		/* struct cck_event, as lowered; NULL: none */
 	GArray *ev;		/* resolved events */
 	uint8_t term;
 	uint8_t cmp_op;
@@ -107,7 +107,9 @@ struct cck_block {
 	int64_t cmp_k;
 	cck_sym ret;
 	struct cck_loc term_loc;
-	GArray *succ;		/* uint32_t */
+	uint32_t *succ;		/* successors: inl, or a heap array for a switch */
+	uint32_t nsucc, succ_cap;
+	uint32_t inl[2];
 	GArray *cases;		/* SWITCH on cmp_var: struct cck_case per succ */
 };
 
@@ -141,6 +143,8 @@ struct cck_func {
 	struct cck_role role;	/* from annotations/config on its own decl */
 	bool has_role;
 	bool returns_value;
+	bool done;		/* analyzed; its summary is final */
+	uint32_t pending;	/* callees defined in the TU not analyzed yet */
 	uint32_t next_uid;
 };
 
@@ -148,6 +152,8 @@ struct cck_block *cck_block_new(struct cck_func *f);
 void cck_block_add_succ(struct cck_block *b, uint32_t s);
 struct cck_func *cck_func_new(void);
 void cck_func_free(struct cck_func *f);
+/* Drops the CFG of an analyzed function; its name and summary stay. */
+void cck_func_drop_ir(struct cck_func *f);
 
 /* Text of a guard key with $N placeholders replaced by the given args;
  * normalizes "*&x" and "&*x". Returns an interned symbol. */

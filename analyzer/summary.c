@@ -22,6 +22,9 @@ void cck_tu_init(struct cck_tu *tu)
 	tu->system_fns = g_hash_table_new(NULL, NULL);
 	tu->summaries = g_hash_table_new_full(NULL, NULL, NULL, cck_summary_free);
 	tu->decl_syms = g_hash_table_new(NULL, NULL);
+	tu->defined = g_hash_table_new(NULL, NULL);
+	tu->waiters = g_hash_table_new_full(NULL, NULL, NULL,
+					    (GDestroyNotify)g_ptr_array_unref);
 	tu->callee_info = g_hash_table_new_full(NULL, NULL, NULL, g_free);
 }
 
@@ -29,6 +32,8 @@ void cck_tu_fini(struct cck_tu *tu)
 {
 	g_hash_table_unref(tu->summaries);
 	g_hash_table_unref(tu->decl_syms);
+	g_hash_table_unref(tu->defined);
+	g_hash_table_unref(tu->waiters);
 	g_hash_table_unref(tu->callee_info);
 	g_hash_table_unref(tu->system_fns);
 	g_hash_table_unref(tu->decl_roles);
@@ -336,9 +341,9 @@ static void resolve_func(struct cck_tu *tu, struct cck_func *f)
 		struct cck_block *b = g_ptr_array_index(f->blocks, i);
 		if (b->ev)
 			g_array_set_size(b->ev, 0);
-		else
-			b->ev = g_array_new(FALSE, FALSE, sizeof(struct cck_event));
-		for (unsigned j = 0; j < b->raw->len; j++) {
+		else if (b->raw)
+			b->ev = g_array_sized_new(FALSE, FALSE, sizeof(struct cck_event), b->raw->len);
+		for (unsigned j = 0; b->raw && j < b->raw->len; j++) {
 			const struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
 			if (e->kind == CCK_EV_CALL)
 				resolve_call(tu, f, e, b->ev);
@@ -361,17 +366,41 @@ struct scc {
 	int next;
 };
 
+/* Distinct names of the functions f calls (or registers as handlers) that
+ * the TU defines. */
+static void callee_names(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
+{
+	GHashTable *seen = g_hash_table_new(NULL, NULL);
+	for (unsigned i = 0; i < f->blocks->len; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; b->raw && j < b->raw->len; j++) {
+			const struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
+			if (e->kind == CCK_EV_CALL && e->callee &&
+			    g_hash_table_contains(tu->defined, GUINT_TO_POINTER(e->callee)) &&
+			    g_hash_table_add(seen, GUINT_TO_POINTER(e->callee)))
+				g_ptr_array_add(out, GUINT_TO_POINTER(e->callee));
+		}
+	}
+	for (unsigned i = 0; i < f->cleanups->len; i++) {
+		cck_sym h = g_array_index(f->cleanups, struct cck_cleanup, i).handler;
+		if (h && g_hash_table_contains(tu->defined, GUINT_TO_POINTER(h)) &&
+		    g_hash_table_add(seen, GUINT_TO_POINTER(h)))
+			g_ptr_array_add(out, GUINT_TO_POINTER(h));
+	}
+	g_hash_table_unref(seen);
+}
+
 static void callees(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
 {
 	for (unsigned i = 0; i < f->blocks->len; i++) {
 		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
-		for (unsigned j = 0; j < b->raw->len; j++) {
+		for (unsigned j = 0; b->raw && j < b->raw->len; j++) {
 			const struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
 			if (e->kind != CCK_EV_CALL || !e->callee)
 				continue;
 			struct cck_func *g = g_hash_table_lookup(tu->func_by_name,
 								 GUINT_TO_POINTER(e->callee));
-			if (g)
+			if (g && !g->done)
 				g_ptr_array_add(out, g);
 		}
 	}
@@ -379,7 +408,7 @@ static void callees(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
 		const struct cck_cleanup *c = &g_array_index(f->cleanups, struct cck_cleanup, i);
 		struct cck_func *g = g_hash_table_lookup(tu->func_by_name,
 							 GUINT_TO_POINTER(c->handler));
-		if (g)
+		if (g && !g->done)
 			g_ptr_array_add(out, g);
 	}
 }
@@ -427,7 +456,7 @@ static bool has_effects(const struct cck_func *f)
 {
 	for (unsigned i = 0; i < f->blocks->len; i++) {
 		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
-		for (unsigned j = 0; j < b->ev->len; j++) {
+		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
 			switch (g_array_index(b->ev, struct cck_event, j).kind) {
 			case CCK_EV_COPY:
 			case CCK_EV_KILL:
@@ -439,6 +468,9 @@ static bool has_effects(const struct cck_func *f)
 	}
 	return false;
 }
+
+static void analyze_one(struct cck_tu *tu, struct cck_func *f, cck_leak_fn fn, void *ctx);
+static void callee_names(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out);
 
 static bool recursive(struct cck_tu *tu, GPtrArray *comp)
 {
@@ -453,24 +485,77 @@ static bool recursive(struct cck_tu *tu, GPtrArray *comp)
 	return self;
 }
 
+/* A function whose callees all have final summaries: one run gives both
+ * its summary and its findings. */
+static void analyze_one(struct cck_tu *tu, struct cck_func *f, cck_leak_fn fn, void *ctx)
+{
+	resolve_func(tu, f);
+	f->done = true;
+	if (!has_effects(f)) {	/* nothing to carry: an empty summary, no findings */
+		if (!f->has_role)
+			g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name),
+					    cck_summary_new());
+		return;
+	}
+	struct cck_summary *s = f->has_role ? NULL : cck_summary_new();
+	cck_flow_run(tu, f, s, fn, ctx);
+	if (s)
+		g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name), s);
+	if (!tu->keep_ir)
+		cck_func_drop_ir(f);
+}
+
+void cck_func_lowered(struct cck_tu *tu, struct cck_func *f)
+{
+	if (!tu->incremental)
+		return;
+	GPtrArray *cs = g_ptr_array_new();
+	callee_names(tu, f, cs);
+	f->pending = 0;
+	for (unsigned i = 0; i < cs->len; i++) {
+		cck_sym c = GPOINTER_TO_UINT(cs->pdata[i]);
+		struct cck_func *g = g_hash_table_lookup(tu->func_by_name, GUINT_TO_POINTER(c));
+		if (g == f) {
+			f->pending = UINT32_MAX;	/* recursive: left to the SCC pass */
+			break;
+		}
+		if (g && g->done)
+			continue;
+		GPtrArray *w = g_hash_table_lookup(tu->waiters, GUINT_TO_POINTER(c));
+		if (!w) {
+			w = g_ptr_array_new();
+			g_hash_table_insert(tu->waiters, GUINT_TO_POINTER(c), w);
+		}
+		g_ptr_array_add(w, f);
+		f->pending++;
+	}
+	g_ptr_array_free(cs, TRUE);
+	if (f->pending)
+		return;
+	GPtrArray *ready = g_ptr_array_new();
+	g_ptr_array_add(ready, f);
+	while (ready->len) {
+		struct cck_func *g = g_ptr_array_steal_index(ready, ready->len - 1);
+		analyze_one(tu, g, (cck_leak_fn)tu->leak_fn, tu->leak_ctx);
+		GPtrArray *w = g_hash_table_lookup(tu->waiters, GUINT_TO_POINTER(g->name));
+		for (unsigned i = 0; w && i < w->len; i++) {
+			struct cck_func *h = w->pdata[i];
+			if (h->pending != UINT32_MAX && --h->pending == 0)
+				g_ptr_array_add(ready, h);
+		}
+		if (w)
+			g_hash_table_remove(tu->waiters, GUINT_TO_POINTER(g->name));
+	}
+	g_ptr_array_free(ready, TRUE);
+}
+
 /* Summaries of one component: iterate until they stop changing (they only
  * grow in a finite space, but cap the rounds to stay linear). */
 static void summarize(struct cck_tu *tu, GPtrArray *comp, cck_leak_fn fn, void *ctx)
 {
 	bool rec = recursive(tu, comp);
-	if (!rec) {	/* one run gives both the summary and the findings */
-		struct cck_func *f = comp->pdata[0];
-		resolve_func(tu, f);
-		if (!has_effects(f)) {	/* nothing to carry: an empty summary, no findings */
-			if (!f->has_role)
-				g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name),
-						    cck_summary_new());
-			return;
-		}
-		struct cck_summary *s = f->has_role ? NULL : cck_summary_new();
-		cck_flow_run(tu, f, s, fn, ctx);
-		if (s)
-			g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name), s);
+	if (!rec) {
+		analyze_one(tu, comp->pdata[0], fn, ctx);
 		return;
 	}
 	for (int round = 0; round < 8; round++) {
@@ -500,6 +585,8 @@ static void summarize(struct cck_tu *tu, GPtrArray *comp, cck_leak_fn fn, void *
 		if (fn)
 			cck_flow_run(tu, comp->pdata[i], NULL, fn, ctx);
 	}
+	for (unsigned i = 0; i < comp->len && !tu->keep_ir; i++)
+		cck_func_drop_ir(comp->pdata[i]);
 }
 
 void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
@@ -512,9 +599,11 @@ void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
 		.on_stack = g_hash_table_new(NULL, NULL),
 		.order = g_ptr_array_new(),
 	};
-	for (unsigned i = 0; i < tu->funcs->len; i++)
-		if (!g_hash_table_contains(s.index, tu->funcs->pdata[i]))
-			strong(&s, tu->funcs->pdata[i]);
+	for (unsigned i = 0; i < tu->funcs->len; i++) {
+		struct cck_func *f = tu->funcs->pdata[i];
+		if (!f->done && !g_hash_table_contains(s.index, f))
+			strong(&s, f);
+	}
 	for (unsigned i = 0; i < s.order->len; i++) {
 		GPtrArray *comp = s.order->pdata[i];
 		summarize(tu, comp, fn, ctx);

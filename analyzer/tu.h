@@ -23,6 +23,15 @@ struct cck_tu {
 	bool uses_cancellation;		/* calls pthread_cancel & co: posix on */
 	bool exceptions;		/* compiled with -fexceptions */
 	bool verbose;
+	bool keep_ir;			/* --dump-ir: keep CFGs after analysis */
+	/* Analysis while lowering: a function is analyzed (and its CFG
+	 * dropped) as soon as every function it calls that the TU defines
+	 * has been; the rest waits for cck_analyze_tu. */
+	bool incremental;
+	GHashTable *defined;		/* sym set: functions the TU defines */
+	GHashTable *waiters;		/* callee sym -> GPtrArray of funcs */
+	void (*leak_fn)(void *, const void *);
+	void *leak_ctx;
 	void *last_file;		/* CXFile of the last location, and its name */
 	cck_sym last_file_sym;
 	const void *loc_ptr[2];		/* libclang's source manager, for raw locations */
@@ -39,6 +48,9 @@ const struct cck_role *cck_tu_role(const struct cck_tu *tu, cck_sym fn);
 
 /* Lowers every function definition of the TU outside system headers. */
 void cck_lower_tu(struct cck_tu *tu, CXTranslationUnit ctu);
+
+/* Called by the front end for each function it has lowered. */
+void cck_func_lowered(struct cck_tu *tu, struct cck_func *f);
 
 /* Fills file, line and column of a location recorded while lowering; only
  * valid while the translation unit is alive. */

@@ -1,10 +1,6 @@
 // CCK_BORROWS: the function only reads its arguments, so passing an owned
 // value to it does not give the value away. An unannotated function might
 // keep the pointer, so passing it there stops tracking (no finding).
-// XFAIL: *
-// Bug B1 (/tmp/cck-bugs/models-tests.md): a function whose only annotation
-// is CCK_BORROWS is treated as unannotated (cck_role_is_empty ignores
-// borrows). Remove the XFAIL line when fixed.
 // RUN: not %cancelcheck %s -- -I%annotations | FileCheck %s --implicit-check-not='warning:'
 #include <errno.h>
 #include <stdint.h>

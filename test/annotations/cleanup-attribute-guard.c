@@ -1,9 +1,5 @@
 // A lock released by a cleanup-attribute guard variable (the cco guard
 // macro shape) is released on every return, the cancel branch included.
-// XFAIL: *
-// Bug B5 (/tmp/cck-bugs/models-tests.md): the cleanup's release of the
-// guard variable is not matched to the lock it copies. Remove the XFAIL line
-// when fixed.
 // RUN: not %cancelcheck %s -- -I%annotations | FileCheck %s --implicit-check-not='warning:'
 #include <errno.h>
 #include <stdint.h>

@@ -1,10 +1,6 @@
 // A suspending call that returns an owned value (an accepted connection, a
 // send permit) produces nothing when it is cancelled: -ECANCELED for an int
 // result, NULL for a pointer. Only later suspend points can lose the value.
-// XFAIL: *
-// Bug B4 (/tmp/cck-bugs/models-tests.md): the ownership event after the
-// suspend forgets the cancel edge's status, so the call is also flagged at
-// its own cancel edge. Remove the XFAIL line when fixed.
 // RUN: not %cancelcheck %s -- -I%annotations | FileCheck %s --implicit-check-not='warning:'
 #include <errno.h>
 #include <stdint.h>

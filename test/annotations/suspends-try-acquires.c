@@ -1,9 +1,5 @@
 // An async mutex: the lock call suspends, returns 0 with the lock held, or
 // -ECANCELED/-ETIMEDOUT without it. A cancelled lock call holds nothing.
-// XFAIL: *
-// Bug B4 (/tmp/cck-bugs/models-tests.md): the acquire after the suspend
-// forgets that the cancel edge's status is negative, so each lock call is
-// also flagged at its own cancel edge. Remove the XFAIL line when fixed.
 // RUN: not %cancelcheck %s -- -I%annotations | FileCheck %s --implicit-check-not='warning:'
 #include <errno.h>
 #include <stdint.h>

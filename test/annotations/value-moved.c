@@ -1,8 +1,5 @@
 // A finding names the variable that holds the value at the suspend point,
 // not one it was moved out of.
-// XFAIL: *
-// Bug B6 (/tmp/cck-bugs/models-tests.md): the value is named by the first
-// variable it was stored in. Remove the XFAIL line when fixed.
 // RUN: not %cancelcheck %s -- -I%annotations | FileCheck %s --implicit-check-not='warning:'
 #include <errno.h>
 #include <stddef.h>

@@ -37,7 +37,7 @@ void in_while(int n) {
 // continue in a for goes to the increment, not the test.
 // CHECK-LABEL: function in_for
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    kill i
+// CHECK-NEXT:    set i zero
 // CHECK-NEXT:    goto [[HEAD:bb[0-9]+]]
 // CHECK-NEXT:  [[HEAD]]:
 // CHECK-NEXT:    branch i < 10 ? [[BODY:bb[0-9]+]] : [[EXIT:bb[0-9]+]]
@@ -65,7 +65,7 @@ void in_for(void) {
 // continue skips b() and goes to the loop's increment.
 // CHECK-LABEL: function switch_in_loop
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    kill i
+// CHECK-NEXT:    set i zero
 // CHECK-NEXT:    goto [[HEAD:bb[0-9]+]]
 // CHECK-NEXT:  [[HEAD]]:
 // CHECK-NEXT:    branch i < 10 ? [[BODY:bb[0-9]+]] : [[EXIT:bb[0-9]+]]

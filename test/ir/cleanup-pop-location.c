@@ -3,7 +3,8 @@
 // the push line and destroyed at the pop).
 // XFAIL: *
 // (BUG-IR-2 in /tmp/cck-bugs/ir-cli-tests.md: with -fexceptions, cleanup-pop
-// and the handler's effects are reported at the push line.)
+// and the handler's effects are reported at the push line; a cleanup
+// variable's pop at the end of a function is reported at its opening brace.)
 // RUN: %cancelcheck --dump-ir %s -- -fno-exceptions | FileCheck %s
 // RUN: %cancelcheck --dump-ir %s -- -fexceptions | FileCheck %s
 
@@ -23,6 +24,17 @@ void pop1(int fd, char *buf) {
   pthread_cleanup_push(unlock_it, &m);
   read(fd, buf, 1);
   pthread_cleanup_pop(1);
+}
+
+// Falling off the end of a function: the pop is at the closing brace.
+// CHECK-LABEL: function falls_off
+// CHECK:         [[@LINE+6]]:3 suspend cancel=unwinds [read]
+// CHECK-NEXT:    [[@LINE+6]]:1 cleanup-pop
+// CHECK-NEXT:    [[@LINE+5]]:1 release
+static void unlock_pp(pthread_mutex_t **p) { pthread_mutex_unlock(*p); }
+void falls_off(int fd, char *buf) {
+  pthread_mutex_t *g __attribute__((cleanup(unlock_pp))) = &m;
+  read(fd, buf, 1);
 }
 
 void stop(pthread_t t) { pthread_cancel(t); }

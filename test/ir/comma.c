@@ -36,7 +36,7 @@ void in_value(void) {
 // Comma in a for increment: both parts run in the latch, in order.
 // CHECK-LABEL: function for_inc
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    kill i
+// CHECK-NEXT:    set i zero
 // CHECK-NEXT:    goto [[HEAD:bb[0-9]+]]
 // CHECK-NEXT:  [[HEAD]]:
 // CHECK-NEXT:    branch i < 4 ? [[BODY:bb[0-9]+]] : {{bb[0-9]+}}

@@ -1,8 +1,6 @@
 // A constant expression on the left of a comparison is folded and the
 // operator mirrored, like a plain literal is (compare.c): the negated errno
 // idiom written Yoda-style, a parenthesized negative, a macro expression.
-// XFAIL: *
-// (BUG-IR-3 in /tmp/cck-bugs/ir-cli-tests.md: these branches are opaque.)
 // RUN: %cancelcheck --dump-ir %s | FileCheck %s
 
 #include <errno.h>

@@ -10,7 +10,7 @@ int next(void);
 // init, cond, inc
 // CHECK-LABEL: function all3
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    [[@LINE+14]]:12 kill i
+// CHECK-NEXT:    [[@LINE+14]]:12 set i zero
 // CHECK-NEXT:    goto [[HEAD:bb[0-9]+]]
 // CHECK-NEXT:  [[HEAD]]:
 // CHECK-NEXT:    branch i < 8 ? [[BODY:bb[0-9]+]] : [[EXIT:bb[0-9]+]]
@@ -50,7 +50,7 @@ void no_init(int i) {
 // no condition: the header falls into the body; only break leaves.
 // CHECK-LABEL: function no_cond
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    kill i
+// CHECK-NEXT:    set i zero
 // CHECK-NEXT:    goto [[HEAD:bb[0-9]+]]
 // CHECK-NEXT:  [[HEAD]]:
 // CHECK-NEXT:    goto [[BODY:bb[0-9]+]]
@@ -74,7 +74,7 @@ void no_cond(void) {
 // no increment: the latch is empty.
 // CHECK-LABEL: function no_inc
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    kill i
+// CHECK-NEXT:    set i zero
 // CHECK-NEXT:    goto [[HEAD:bb[0-9]+]]
 // CHECK-NEXT:  [[HEAD]]:
 // CHECK-NEXT:    branch i != -1 ? [[BODY:bb[0-9]+]] : [[EXIT:bb[0-9]+]]
@@ -132,7 +132,7 @@ void inc_only(int i) {
 // only an init
 // CHECK-LABEL: function init_only
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    kill i
+// CHECK-NEXT:    set i zero
 // CHECK-NEXT:    goto [[HEAD:bb[0-9]+]]
 // CHECK-NEXT:  [[HEAD]]:
 // CHECK-NEXT:    goto [[BODY:bb[0-9]+]]

@@ -120,7 +120,8 @@ void cond_op(int x, int y, int z) {
     a();
 }
 
-// ?: as a value: each arm writes a temporary, copied at the join.
+// ?: as a value: each arm writes a temporary (a copy of y, or the constant
+// 5: "set ... pos"), copied at the join.
 // CHECK-LABEL: function cond_value
 // CHECK-NEXT:  bb0:
 // CHECK-NEXT:    branch x > 0 ? [[L:bb[0-9]+]] : [[R:bb[0-9]+]]
@@ -128,7 +129,7 @@ void cond_op(int x, int y, int z) {
 // CHECK-NEXT:    copy %t[[T:[0-9]+]] = y
 // CHECK-NEXT:    goto [[J:bb[0-9]+]]
 // CHECK-NEXT:  [[R]]:
-// CHECK-NEXT:    kill %t[[T]]
+// CHECK-NEXT:    set %t[[T]] pos
 // CHECK-NEXT:    goto [[J]]
 // CHECK-NEXT:  [[J]]:
 // CHECK-NEXT:    copy r = %t[[T]]

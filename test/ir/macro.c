@@ -55,7 +55,7 @@ fail:
 // A loop macro and a condition macro.
 // CHECK-LABEL: function loop_macro
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    [[@LINE+10]]:3 kill i_
+// CHECK-NEXT:    [[@LINE+10]]:3 set i_ zero
 // CHECK-NEXT:    goto [[HEAD:bb[0-9]+]]
 // CHECK-NEXT:  [[HEAD]]:
 // CHECK-NEXT:    branch i_ < 3 ? [[BODY:bb[0-9]+]] : [[EXIT:bb[0-9]+]]

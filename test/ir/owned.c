@@ -83,11 +83,11 @@ char *give(void) {
   return p;
 }
 
-// Overwriting a variable kills its old value.
+// Overwriting a variable replaces its old value: NULL is "set p zero".
 // CHECK-LABEL: function overwrite
 // CHECK-NEXT:  bb0:
 // CHECK-NEXT:    own [malloc] -> p if nonzero
-// CHECK-NEXT:    [[@LINE+4]]:3 kill p
+// CHECK-NEXT:    [[@LINE+4]]:3 set p zero
 // CHECK-NEXT:    return
 void overwrite(void) {
   char *p = malloc(4);

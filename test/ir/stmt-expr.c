@@ -12,7 +12,7 @@ void a(void);
 // CHECK-NEXT:    [[@LINE+14]]:13 kill t [get]
 // CHECK-NEXT:    branch t < 0 ? [[NEG:bb[0-9]+]] : [[POS:bb[0-9]+]]
 // CHECK-NEXT:  [[NEG]]:
-// CHECK-NEXT:    kill %t[[V:[0-9]+]]
+// CHECK-NEXT:    set %t[[V:[0-9]+]] zero
 // CHECK-NEXT:    goto [[J:bb[0-9]+]]
 // CHECK-NEXT:  [[POS]]:
 // CHECK-NEXT:    copy %t[[V]] = t

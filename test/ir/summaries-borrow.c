@@ -1,9 +1,6 @@
 // A helper defined in the TU that only reads its pointer parameter does
 // not take ownership of it: no consume event at the call (its summary says
 // so), so the value is still owned at the next suspend point.
-// XFAIL: *
-// (BUG-IR-5 in /tmp/cck-bugs/ir-cli-tests.md: "consume p by escape [peek]",
-// and constant arguments appear as consumed: "consume 3 by escape".)
 // RUN: %cancelcheck --dump-ir --model=posix %s | FileCheck %s
 
 #include <stdlib.h>

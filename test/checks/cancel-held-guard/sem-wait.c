@@ -5,6 +5,7 @@
 // RUN:   | FileCheck %s --implicit-check-not='warning:'
 #include <pthread.h>
 #include <semaphore.h>
+#include <time.h>
 #include <unistd.h>
 
 static sem_t slots;
@@ -43,6 +44,19 @@ void mutex_then_sem_bad_3(void)
 // CHECK: :[[@LINE-3]]:2: note: '&mu' acquired here by 'pthread_mutex_lock'
 	pthread_mutex_unlock(&mu);
 	sem_post(&items);
+}
+
+// sem_timedwait takes a count only when it returns 0; cancelled in it,
+// it took nothing.
+int timed_bad_4(int fd, char *buf, const struct timespec *ts)
+{
+	if (sem_timedwait(&slots, ts) != 0)
+		return read(fd, buf, 8);
+	int n = read(fd, buf, 8);
+// CHECK: :[[@LINE-1]]:10: warning: '&slots' is still held if 'read' is cancelled here [cancel-held-guard]
+// CHECK: :[[@LINE-4]]:6: note: '&slots' acquired here by 'sem_timedwait'
+	sem_post(&slots);
+	return n;
 }
 
 void single_wait_good_1(void)

@@ -1,5 +1,6 @@
-// Stored into a place that owns it (a struct field, a global, an array
-// slot) before the cancellation point: the function no longer owns it.
+// Stored into a place that owns it (a field reached through a pointer, a
+// global, an array slot, an out-parameter) before the cancellation point:
+// the function no longer owns it.
 // RUN: %cancelcheck --checks='-*,cancel-lost-value' %s -- -std=gnu11 -pthread \
 // RUN:   | count 0
 #include <fcntl.h>
@@ -44,5 +45,13 @@ long array_good_4(int fd, int i)
 {
 	char *buf = malloc(64);
 	slots[i & 7] = buf;
+	return read(fd, buf, 64);
+}
+
+// Handed to the caller through an out-parameter.
+long out_param_good_5(int fd, char **out)
+{
+	char *buf = malloc(64);
+	*out = buf;
 	return read(fd, buf, 64);
 }

@@ -1,0 +1,39 @@
+"""Validates cancelcheck --format=sarif output read from stdin against the
+parts of SARIF 2.1.0 that GitHub code scanning requires, and prints one
+line per result for FileCheck."""
+import json
+import sys
+
+log = json.load(sys.stdin)
+assert log["version"] == "2.1.0", log.get("version")
+assert "sarif-2.1.0" in log.get("$schema", ""), log.get("$schema")
+assert isinstance(log["runs"], list) and len(log["runs"]) == 1
+run = log["runs"][0]
+driver = run["tool"]["driver"]
+assert driver["name"] == "cancelcheck", driver["name"]
+rule_ids = [r["id"] for r in driver.get("rules", [])]
+assert len(rule_ids) == len(set(rule_ids)), rule_ids
+results = run["results"]
+assert isinstance(results, list)
+for r in results:
+    assert r["ruleId"] in rule_ids, (r["ruleId"], rule_ids)
+    if "ruleIndex" in r:
+        assert rule_ids[r["ruleIndex"]] == r["ruleId"], r
+    assert r["level"] in ("none", "note", "warning", "error"), r
+    assert isinstance(r["message"]["text"], str) and r["message"]["text"]
+    locs = r["locations"]
+    assert isinstance(locs, list) and len(locs) >= 1
+    pl = locs[0]["physicalLocation"]
+    uri = pl["artifactLocation"]["uri"]
+    assert uri, pl
+    reg = pl["region"]
+    assert isinstance(reg["startLine"], int) and reg["startLine"] >= 1
+    if "startColumn" in reg:
+        assert isinstance(reg["startColumn"], int) and reg["startColumn"] >= 1
+    print("result %s %s %s:%d:%d %s" % (r["ruleId"], r["level"], uri, reg["startLine"],
+                                        reg.get("startColumn", 0), r["message"]["text"]))
+    for rl in r.get("relatedLocations", []):
+        p = rl["physicalLocation"]
+        print("  related %s:%d: %s" % (p["artifactLocation"]["uri"], p["region"]["startLine"],
+                                       rl.get("message", {}).get("text", "")))
+print("results: %d" % len(results))

@@ -1,0 +1,34 @@
+// A cleanup handler whose body is not in this file cannot be judged: it is
+// assumed to release everything on cancellation (no finding), and --verbose
+// says so.
+// RUN: %cancelcheck %s -- -pthread | count 0
+// RUN: %cancelcheck --verbose %s -- -pthread 2>&1 >/dev/null | FileCheck %s
+#include <pthread.h>
+#include <stdlib.h>
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+extern void opaque_cb(void *p);
+extern void (*hook)(void *);
+
+void *wait_good_1(void *arg)
+{
+	pthread_mutex_lock(&mu);
+	pthread_cleanup_push(opaque_cb, &mu);
+// CHECK: posix-cleanup-unknown-handler.c:[[@LINE-1]]:2: note: cleanup handler 'opaque_cb' is not visible; assuming it releases everything on cancellation
+	pthread_testcancel();
+	pthread_cleanup_pop(1);
+	return arg;
+}
+
+// Through a function pointer.
+void *wait_good_2(void *arg)
+{
+	char *p = malloc(8);
+	if (!p)
+		return NULL;
+	pthread_cleanup_push(hook, p);
+// CHECK: posix-cleanup-unknown-handler.c:[[@LINE-1]]:2: note: cleanup handler '{{.*}}' is not visible; assuming it releases everything on cancellation
+	pthread_testcancel();
+	pthread_cleanup_pop(1);
+	return arg;
+}
