@@ -236,38 +236,54 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 		clang_disposeTranslationUnit(ctu);
 		return;
 	}
-	struct cck_tu tu;
-	cck_tu_init(&tu);
-	tu.main_file = j->file;
-	tu.config = j->config;
-	tu.models = o->models | (j->config ? j->config->models : 0);
-	tu.exceptions = has_flag_last(j->args, "-fexceptions", "-fno-exceptions");
-	tu.verbose = o->verbose;
-	tu.keep_ir = o->dump_ir;
-	/* A TU that names a cancellation call in its text uses the posix model
-	 * from its first function on, so each function can be analyzed as soon
-	 * as its callees are, and its CFG dropped. */
+	/* A TU that names a cancellation call in its text most likely uses the
+	 * posix model from its first function on: then each function is
+	 * analyzed as soon as its callees are, and its CFG dropped. If the
+	 * name was only in a comment or a skipped branch, lower again without. */
+	bool marked = false;
 	char *text = NULL;
 	if (g_file_get_contents(j->file, &text, NULL, NULL)) {
 		static const char *const marks[] = {
 			"pthread_cancel", "pthread_testcancel", "pthread_setcancelstate",
 			"pthread_setcanceltype", "pthread_cleanup_push",
 		};
-		for (size_t i = 0; i < G_N_ELEMENTS(marks) && !tu.uses_cancellation; i++)
-			tu.uses_cancellation = strstr(text, marks[i]) != NULL;
+		for (size_t i = 0; i < G_N_ELEMENTS(marks) && !marked; i++)
+			marked = strstr(text, marks[i]) != NULL;
 		g_free(text);
 	}
-	struct leak_ctx x = { .cc = { &tu, &j->sink } };
-	GPtrArray *globs = o->check_globs;
-	for (const struct cck_check *const *c = cck_checks; *c; c++)
-		if (check_enabled((*c)->name, globs) && x.n < 16)
-			x.enabled[x.n++] = *c;
-	tu.incremental = !o->dump_ir &&
-			 (tu.uses_cancellation || (tu.models & CCK_MODEL_POSIX));
-	tu.leak_fn = (void (*)(void *, const void *))on_leak;
-	tu.leak_ctx = &x;
-	gint64 t1 = g_get_monotonic_time();
-	cck_lower_tu(&tu, ctu);
+	struct cck_tu tu;
+	struct leak_ctx x;
+	gint64 t1;
+	gsize err_len = j->err->len;
+	for (int pass = 0; pass < 2; pass++) {
+		g_string_truncate(j->err, err_len);
+		cck_tu_init(&tu);
+		tu.main_file = j->file;
+		tu.config = j->config;
+		tu.models = o->models | (j->config ? j->config->models : 0);
+		tu.exceptions = has_flag_last(j->args, "-fexceptions", "-fno-exceptions");
+		tu.verbose = o->verbose;
+		tu.notes = j->err;
+		tu.keep_ir = o->dump_ir;
+		tu.uses_cancellation = marked && pass == 0;
+		memset(&x, 0, sizeof x);
+		x.cc.tu = &tu;
+		x.cc.sink = &j->sink;
+		for (const struct cck_check *const *c = cck_checks; *c; c++)
+			if (check_enabled((*c)->name, o->check_globs) && x.n < 16)
+				x.enabled[x.n++] = *c;
+		tu.incremental = !o->dump_ir &&
+				 (tu.uses_cancellation || (tu.models & CCK_MODEL_POSIX));
+		tu.leak_fn = (void (*)(void *, const void *))on_leak;
+		tu.leak_ctx = &x;
+		t1 = g_get_monotonic_time();
+		cck_lower_tu(&tu, ctu);
+		if (!tu.uses_cancellation || tu.saw_cancellation)
+			break;
+		cck_tu_fini(&tu);	/* named, never used: findings so far are void */
+		cck_sink_fini(&j->sink);
+		cck_sink_init(&j->sink);
+	}
 	gint64 t2 = g_get_monotonic_time();
 	if (o->verbose && tu.uses_cancellation && !(tu.models & CCK_MODEL_POSIX))
 		g_string_append_printf(j->err, "%s: note: uses thread cancellation: posix model enabled\n",
@@ -297,22 +313,6 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 		g_string_append_printf(j->err, "%s: note: parse %.3fs, lower %.3fs, analyze %.3fs, %u functions\n",
 				       j->file, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
 				       tu.funcs->len);
-	if (o->verbose)
-		for (unsigned i = 0; i < tu.funcs->len; i++) {
-			const struct cck_func *f = tu.funcs->pdata[i];
-			for (unsigned k = 0; k < f->cleanups->len; k++) {
-				struct cck_cleanup *cl = &g_array_index(f->cleanups,
-					struct cck_cleanup, k);
-				cck_loc_resolve(&tu, &cl->loc);
-				if (cl->unknown)
-					g_string_append_printf(j->err,
-						"%s:%u:%u: note: cleanup handler '%s' is not visible; "
-						"assuming it releases everything on cancellation\n",
-						cck_str(&tu.strs, cl->loc.file), cl->loc.line,
-						cl->loc.col, cl->handler ? cck_str(&tu.strs, cl->handler)
-									 : "<indirect>");
-			}
-		}
 	if (j->last)	/* the process exits next; freeing costs as much as lowering */
 		return;
 	cck_tu_fini(&tu);

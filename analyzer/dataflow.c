@@ -3,6 +3,7 @@
  * that decide them. States are kept apart per block up to a small bound
  * (so correlated branches stay precise) and joined beyond it. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include "dataflow.h"
@@ -12,10 +13,11 @@
 #define MAXR 12		/* variable regions */
 #define MAXC 6		/* nested cleanups */
 #define PARAM 0x80000000u	/* binding of a parameter: id = PARAM | index */
+#define MOVED 0x40000000u	/* binding of a realloc result: id = MOVED | value */
 #define STATES_PER_BLOCK 8
 
 enum { F_GUARD = 1, F_VALUE };
-enum { S_POPPED = 1, S_UNSHIELDED = 2 };
+enum { S_POPPED = 1, S_UNSHIELDED = 2, S_SUSPENDED = 4 };
 
 struct fact {
 	uint8_t kind;
@@ -27,7 +29,9 @@ struct fact {
 	uint32_t id;		/* value: uid of its OWN; param: index */
 	cck_sym callee;
 	cck_sym text;		/* for messages */
-	struct cck_loc origin;
+	uint32_t origin;	/* raw location of the acquire / own */
+	uint32_t moved_origin;	/* where a realloc may take it over... */
+	cck_sym moved_callee;	/* ...and which call */
 };
 
 struct bind {
@@ -44,7 +48,7 @@ struct state {
 	uint8_t nf, nb, nr, nc;
 	uint8_t shield, cancel_model, flags, pad;
 	uint32_t cancel_uid;		/* returns-model cancel path, 0: none */
-	struct cck_loc cancel_loc;	/* where, and in which call */
+	uint32_t cancel_loc;		/* raw location of that call */
 	cck_sym cancel_callee;
 	struct fact f[MAXF];
 	struct bind b[MAXB];
@@ -58,7 +62,8 @@ struct run {
 	struct cck_summary *sum;
 	cck_leak_fn fn;
 	void *ctx;
-	GPtrArray **in;			/* per block: struct state * */
+	GArray **in;			/* per block: struct state, by value */
+	GArray *live;			/* states flowing through the block in hand */
 	GQueue work;			/* (block << 8 | index) as pointers */
 	GHashTable *seen;		/* reported leaks */
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
@@ -202,6 +207,29 @@ static bool refine(struct state *s, cck_sym v, unsigned mask)
 	}
 	/* A value tested as NULL/invalid through any alias is not owned. */
 	int bi = find_bind(s, v);
+	if (bi >= 0 && (s->b[bi].id & MOVED) && !(s->b[bi].id & PARAM)) {
+		/* realloc's result: failed, the value stays with the old
+		 * pointer; succeeded, the new pointer has it */
+		uint32_t id = s->b[bi].id & ~MOVED;
+		if (!(r & CCK_NONZERO)) {
+			unbind(s, v);
+		} else if (!(r & CCK_ZERO)) {
+			for (int i = s->nb - 1; i >= 0; i--)
+				if (s->b[i].id == id)
+					unbind(s, s->b[i].var);
+			bind(s, v, id);
+			struct fact k = { .kind = F_VALUE, .id = id };
+			int fi = find_fact(s, &k);
+			if (fi >= 0 && s->f[fi].moved_origin) {	/* obtained anew there */
+				s->f[fi].origin = s->f[fi].moved_origin;
+				s->f[fi].callee = s->f[fi].moved_callee;
+				s->f[fi].key = v;
+				s->f[fi].moved_origin = 0;
+				s->f[fi].moved_callee = 0;
+			}
+		}
+		return true;
+	}
 	if (bi >= 0) {
 		struct fact k = { .kind = F_VALUE, .id = s->b[bi].id };
 		int fi = find_fact(s, &k);
@@ -250,7 +278,7 @@ static void report(struct run *R, const struct state *s, const struct fact *f,
 						break;
 					}
 		}
-		l.origin = f->origin;
+		l.origin.raw = f->origin;
 		l.origin_callee = f->callee;
 	}
 	R->fn(R->ctx, &l);
@@ -274,6 +302,16 @@ static void report_all(struct run *R, const struct state *s, uint8_t model,
 
 /* ---- events ----------------------------------------------------------- */
 
+static void add_pattern(GPtrArray *to, char *p)
+{
+	for (unsigned j = 0; j < to->len; j++)
+		if (!strcmp(to->pdata[j], p)) {
+			g_free(p);
+			return;
+		}
+	g_ptr_array_add(to, p);
+}
+
 static void release(struct run *R, struct state *s, cck_sym key)
 {
 	struct fact k = { .kind = F_GUARD, .key = key };
@@ -286,12 +324,7 @@ static void release(struct run *R, struct state *s, cck_sym key)
 		char *p = cck_pattern_of(R->tu, R->f, key);
 		if (!p)
 			return;
-		for (unsigned j = 0; j < R->sum->releases->len; j++)
-			if (!strcmp(R->sum->releases->pdata[j], p)) {
-				g_free(p);
-				return;
-			}
-		g_ptr_array_add(R->sum->releases, p);
+		add_pattern(s->flags & S_SUSPENDED ? R->sum->releases_after : R->sum->releases, p);
 	}
 }
 
@@ -314,10 +347,11 @@ static void consumes_key(struct run *R, cck_sym key)
 static int value_of(const struct state *s, cck_sym v)
 {
 	int bi = find_bind(s, v);
-	if (bi < 0)
+	if (bi < 0 || (s->b[bi].id & PARAM))
 		return -1;
+	uint32_t id = s->b[bi].id & ~MOVED;
 	for (int i = 0; i < s->nf; i++)
-		if (s->f[i].kind == F_VALUE && s->f[i].id == s->b[bi].id)
+		if (s->f[i].kind == F_VALUE && s->f[i].id == id)
 			return i;
 	return -1;
 }
@@ -333,8 +367,10 @@ static void consume(struct run *R, struct state *s, cck_sym v, bool lost)
 {
 	int pi = param_of(s, v);
 	if (pi >= 0) {	/* stays bound: a parameter may be consumed on several paths */
+		/* after a cancellation point: lost if cancelled there */
 		if (R->sum && pi < 32)
-			*(lost ? &R->sum->lost_on_cancel : &R->sum->consumes) |= 1u << pi;
+			*(lost || (s->flags & S_SUSPENDED) ? &R->sum->lost_on_cancel
+							    : &R->sum->consumes) |= 1u << pi;
 		return;
 	}
 	int fi = value_of(s, v);
@@ -346,7 +382,7 @@ static void consume(struct run *R, struct state *s, cck_sym v, bool lost)
 	uint32_t id = s->f[fi].id;
 	del_fact(s, fi);
 	for (int i = s->nb - 1; i >= 0; i--)
-		if (s->b[i].id == id)
+		if ((s->b[i].id & ~MOVED) == id && !(s->b[i].id & PARAM))
 			unbind(s, s->b[i].var);
 }
 
@@ -389,7 +425,7 @@ static bool run_cleanups(struct run *R, struct state *s)
 }
 
 static void suspend(struct run *R, struct state *s, const struct cck_event *e,
-		    GPtrArray *forks)
+		    GArray *forks)
 {
 	if (s->shield) {
 		if (e->res)
@@ -400,6 +436,7 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 		R->sum->suspends = e->model;
 		R->sum->suspend_via = e->callee;
 	}
+	s->flags |= S_SUSPENDED;
 	if (e->model == CCK_CANCEL_UNWINDS && !s->cancel_uid) {
 		struct state t = *s;
 		t.flags = s->flags;
@@ -415,18 +452,20 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 			set_region(s, e->res, CCK_CANCELLED);
 		return;
 	}
-	struct state *c = g_memdup2(s, sizeof *s);
+	struct state copy = *s;	/* s may live in forks, which may move */
+	g_array_append_val(forks, copy);
+	s = NULL;
+	struct state *c = &g_array_index(forks, struct state, forks->len - 1);
 	c->cancel_uid = e->uid;
-	c->cancel_loc = e->loc;
+	c->cancel_loc = e->loc.raw;
 	c->cancel_callee = e->callee;
 	c->cancel_model = CCK_CANCEL_RETURNS;
 	if (e->res)
 		set_region(c, e->res, CCK_CANCELLED);
-	g_ptr_array_add(forks, c);
 }
 
 static void step(struct run *R, struct state *s, const struct cck_event *e,
-		 GPtrArray *forks)
+		 GArray *forks)
 {
 	struct fact n = { 0 };
 	if ((e->kind == CCK_EV_ACQUIRE || e->kind == CCK_EV_OWN) && e->aux && s->cancel_uid) {
@@ -442,7 +481,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		n.key = e->key;
 		n.text = e->text ? e->text : e->key;
 		n.callee = e->callee;
-		n.origin = e->loc;
+		n.origin = e->loc.raw;
 		if (e->res) {
 			forget_var(s, e->res);
 			n.bound = e->res;
@@ -462,7 +501,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		n.mask = e->mask;
 		n.omask = e->mask;
 		n.callee = e->callee;
-		n.origin = e->loc;
+		n.origin = e->loc.raw;
 		add_fact(s, &n);
 		bind(s, e->res, e->uid);
 		break;
@@ -475,7 +514,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 	case CCK_EV_LOSE_ON_CANCEL:
 		if (!s->shield) {
 			int fi = value_of(s, e->var);
-			struct fact k = { .key = e->var, .origin = e->loc,
+			struct fact k = { .key = e->var, .origin = e->loc.raw,
 					  .callee = e->callee };
 			if (fi >= 0)
 				k = s->f[fi];
@@ -532,6 +571,21 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		forget_var(s, e->var);
 		set_region(s, e->var, e->mask);
 		break;
+	case CCK_EV_MOVE: {
+		int fi = value_of(s, e->var);
+		if (fi < 0) {	/* nothing owned to move: a fresh value */
+			struct cck_event own = *e;
+			own.kind = CCK_EV_OWN;
+			step(R, s, &own, forks);
+			break;
+		}
+		uint32_t id = s->f[fi].id;
+		s->f[fi].moved_origin = e->loc.raw;
+		s->f[fi].moved_callee = e->callee;
+		forget_var(s, e->res);
+		bind(s, e->res, id | MOVED);
+		break;
+	}
 	case CCK_EV_KILL:
 		forget_var(s, e->var);
 		break;
@@ -654,6 +708,17 @@ static void join(struct state *a, const struct state *b)
 	*a = r;
 }
 
+/* Unused slots are kept zero, so equal states are equal prefixes. */
+static bool state_eq(const struct state *a, const struct state *b)
+{
+	if (memcmp(a, b, offsetof(struct state, f)))
+		return false;
+	return !memcmp(a->f, b->f, a->nf * sizeof a->f[0]) &&
+	       !memcmp(a->b, b->b, a->nb * sizeof a->b[0]) &&
+	       !memcmp(a->r, b->r, a->nr * sizeof a->r[0]) &&
+	       !memcmp(a->cl, b->cl, a->nc * sizeof a->cl[0]);
+}
+
 static gpointer work_item(uint32_t block, uint32_t index)
 {
 	return (gpointer)(guintptr)(((guint64)block << 32) | index);
@@ -661,12 +726,12 @@ static gpointer work_item(uint32_t block, uint32_t index)
 
 static void enqueue(struct run *R, uint32_t block, const struct state *s)
 {
-	GPtrArray *in = R->in[block];
+	GArray *in = R->in[block];
 	unsigned same = 0;
 	int last = -1;
 	for (unsigned i = 0; i < in->len; i++) {
-		const struct state *t = in->pdata[i];
-		if (!memcmp(t, s, sizeof *s))
+		const struct state *t = &g_array_index(in, struct state, i);
+		if (state_eq(t, s))
 			return;
 		if (t->cancel_uid == s->cancel_uid) {
 			same++;
@@ -674,14 +739,14 @@ static void enqueue(struct run *R, uint32_t block, const struct state *s)
 		}
 	}
 	if (same < STATES_PER_BLOCK) {
-		g_ptr_array_add(in, g_memdup2(s, sizeof *s));
+		g_array_append_val(in, *s);
 		g_queue_push_tail(&R->work, work_item(block, in->len - 1));
 		return;
 	}
-	struct state *t = in->pdata[last];
+	struct state *t = &g_array_index(in, struct state, last);
 	struct state old = *t;
 	join(t, s);
-	if (memcmp(&old, t, sizeof old))
+	if (!state_eq(&old, t))
 		g_queue_push_tail(&R->work, work_item(block, last));
 }
 
@@ -784,7 +849,8 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 	}
 	case CCK_T_RETURN:
 		if (s->cancel_uid)
-			report_all(R, s, s->cancel_model, s->cancel_loc, s->cancel_callee,
+			report_all(R, s, s->cancel_model,
+				   (struct cck_loc){ .raw = s->cancel_loc }, s->cancel_callee,
 				   s->cancel_uid, b->ret);
 		else if (R->sum)
 			summarize_return(R, s, b->ret);
@@ -797,17 +863,17 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 static void visit(struct run *R, uint32_t block, const struct state *in)
 {
 	const struct cck_block *b = g_ptr_array_index(R->f->blocks, block);
-	GPtrArray *live = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_add(live, g_memdup2(in, sizeof *in));
+	GArray *live = R->live;
+	g_array_set_size(live, 0);
+	g_array_append_val(live, *in);
 	for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
 		const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
 		unsigned n = live->len;
 		for (unsigned i = 0; i < n; i++)
-			step(R, live->pdata[i], e, live);
+			step(R, &g_array_index(live, struct state, i), e, live);
 	}
 	for (unsigned i = 0; i < live->len; i++)
-		terminate(R, b, live->pdata[i]);
-	g_ptr_array_free(live, TRUE);
+		terminate(R, b, &g_array_index(live, struct state, i));
 }
 
 void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
@@ -815,9 +881,10 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 {
 	struct run R = { .tu = tu, .f = f, .sum = sum, .fn = fn, .ctx = ctx };
 	unsigned nb = f->blocks->len;
-	R.in = g_new0(GPtrArray *, nb);
+	R.in = g_new0(GArray *, nb);
 	for (unsigned i = 0; i < nb; i++)
-		R.in[i] = g_ptr_array_new_with_free_func(g_free);
+		R.in[i] = g_array_new(FALSE, FALSE, sizeof(struct state));
+	R.live = g_array_new(FALSE, FALSE, sizeof(struct state));
 	R.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_queue_init(&R.work);
 
@@ -832,9 +899,14 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	while (!g_queue_is_empty(&R.work) && budget--) {
 		guint64 w = (guintptr)g_queue_pop_head(&R.work);
 		uint32_t block = w >> 32, index = (uint32_t)w;
-		struct state cur = *(struct state *)R.in[block]->pdata[index];
+		struct state cur = g_array_index(R.in[block], struct state, index);
 		visit(&R, block, &cur);
 	}
+	/* released after a suspend on some path: held at its cancel edge */
+	for (unsigned i = 0; sum && i < sum->releases_after->len; i++)
+		for (unsigned j = sum->releases->len; j-- > 0;)
+			if (!strcmp(sum->releases->pdata[j], sum->releases_after->pdata[i]))
+				g_ptr_array_remove_index(sum->releases, j);
 	if (sum && R.acq) {
 		for (unsigned i = 0; i < R.acq->len; i++)
 			g_ptr_array_add(sum->acquires, g_strdup(R.acq->pdata[i]));
@@ -844,6 +916,7 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	g_queue_clear(&R.work);
 	g_hash_table_unref(R.seen);
 	for (unsigned i = 0; i < nb; i++)
-		g_ptr_array_free(R.in[i], TRUE);
+		g_array_free(R.in[i], TRUE);
 	g_free(R.in);
+	g_array_free(R.live, TRUE);
 }

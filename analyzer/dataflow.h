@@ -11,6 +11,7 @@ struct cck_summary {
 	uint8_t suspends;		/* enum cck_cancel_model */
 	GPtrArray *acquires;		/* char *: held at every normal return */
 	GPtrArray *releases;		/* char *: released without acquiring */
+	GPtrArray *releases_after;	/* ...only after it may have suspended */
 	uint32_t consumes;		/* bit N: takes ownership of parameter N */
 	GPtrArray *consumes_keys;	/* char *: consumes what these point at */
 	uint32_t lost_on_cancel;	/* bit N: ...and loses it if cancelled */

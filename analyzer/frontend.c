@@ -664,7 +664,7 @@ static struct opnd call(struct lower *L, CXCursor c)
 		return o;
 	}
 	if (ci && ci->cancel_use)
-		L->tu->uses_cancellation = true;
+		L->tu->uses_cancellation = L->tu->saw_cancellation = true;
 
 	struct cck_arg stack[8];
 	struct cck_arg *args = nargs > 8 ? g_new0(struct cck_arg, nargs) : stack;
@@ -1260,7 +1260,7 @@ static void var_decl(struct lower *L, CXCursor d)
 	/* With -fexceptions glibc registers the handler as a cleanup variable
 	 * "__clframe = { routine, arg, do_it }". */
 	if (!strcmp(name, "__clframe") && !clang_Cursor_isNull(init)) {
-		L->tu->uses_cancellation = true;
+		L->tu->uses_cancellation = L->tu->saw_cancellation = true;
 		struct kids il;
 		kids_get(strip(init), &il);
 		if (il.n >= 2) {

@@ -238,7 +238,7 @@ static const char *const ev_names[] = {
 	[CCK_EV_LEND] = "lend", [CCK_EV_SUSPEND] = "suspend",
 	[CCK_EV_CLEANUP_PUSH] = "cleanup-push", [CCK_EV_CLEANUP_POP] = "cleanup-pop",
 	[CCK_EV_SHIELD_ON] = "shield-on", [CCK_EV_SHIELD_OFF] = "shield-off",
-	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set",
+	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set", [CCK_EV_MOVE] = "move",
 };
 
 static const char *mask_name(unsigned m)
@@ -291,6 +291,9 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 	case CCK_EV_SET:
 		fprintf(out, " %s %s", cck_str(t, e->var), mask_name(e->mask));
 		break;
+	case CCK_EV_MOVE:
+		fprintf(out, " %s", cck_str(t, e->var));
+		break;
 	case CCK_EV_LOSE_ON_CANCEL:
 	case CCK_EV_LEND:
 	case CCK_EV_KILL:
@@ -312,10 +315,10 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 	}
 	if (e->kind != CCK_EV_CALL && e->callee && e->kind != CCK_EV_CLEANUP_PUSH)
 		fprintf(out, " [%s]", cck_str(t, e->callee));
-	if (e->res && (e->kind == CCK_EV_CALL || e->kind == CCK_EV_OWN ||
+	if (e->res && (e->kind == CCK_EV_CALL || e->kind == CCK_EV_OWN || e->kind == CCK_EV_MOVE ||
 		       e->kind == CCK_EV_SUSPEND || e->kind == CCK_EV_ACQUIRE))
 		fprintf(out, " -> %s", cck_str(t, e->res));
-	if ((e->kind == CCK_EV_ACQUIRE && e->res) || e->kind == CCK_EV_OWN)
+	if ((e->kind == CCK_EV_ACQUIRE && e->res) || e->kind == CCK_EV_OWN || e->kind == CCK_EV_MOVE)
 		fprintf(out, " if %s", mask_name(e->mask));
 	fputc('\n', out);
 }

@@ -48,6 +48,8 @@ enum cck_ev_kind {
 	CCK_EV_COPY,		/* var = var2 (plain copy of a variable) */
 	CCK_EV_KILL,		/* var overwritten with something untracked */
 	CCK_EV_SET,		/* var = a constant, in region mask */
+	CCK_EV_MOVE,		/* res takes var's value over if res in mask
+				 * (realloc); a fresh value if var has none */
 };
 
 enum cck_consume {

@@ -13,7 +13,7 @@ void cck_role_init(struct cck_role *r)
 bool cck_role_is_empty(const struct cck_role *r)
 {
 	return !r->suspends && r->acquires < 0 && r->releases < 0 &&
-	       r->try_acquires < 0 && r->consumes < 0 &&
+	       r->try_acquires < 0 && r->consumes < 0 && r->moves < 0 &&
 	       r->consumes_on_cancel < 0 && r->lends < 0 && !r->returns_owned &&
 	       !r->shield && !r->must_use && !r->noreturn && !r->borrows && !r->acquire_expr &&
 	       !r->release_expr && !r->try_acquire_expr;
@@ -46,7 +46,7 @@ const char *cck_model_names(void)
 struct row {
 	const char *name;
 	unsigned char suspends;
-	signed char acq, rel, tryacq, cons;
+	signed char acq, rel, tryacq, cons, moves;
 	unsigned char trysucc, owned;
 	unsigned char shield;
 	bool noreturn;
@@ -75,7 +75,8 @@ static const struct row posix[] = {
 	{ "exit", .noreturn = 1 },
 	{ "fclose", .cons = 1 },
 	{ "fdatasync", .suspends = U },
-	{ "fdopen", .owned = CCK_NONZERO },
+	/* Takes the descriptor over (also when it fails: a leak we miss). */
+	{ "fdopen", .cons = 1, .owned = CCK_NONZERO },
 	{ "fopen", .owned = CCK_NONZERO },
 	{ "free", .cons = 1 },
 	{ "fsync", .suspends = U },
@@ -99,6 +100,8 @@ static const struct row posix[] = {
 	{ "pselect", .suspends = U },
 	{ "pthread_cond_timedwait", .suspends = U },
 	{ "pthread_cond_wait", .suspends = U },
+	/* The new thread owns its argument (when creation fails, too: missed). */
+	{ "pthread_create", .cons = 4 },
 	{ "pthread_exit", .noreturn = 1 },
 	{ "pthread_join", .suspends = U },
 	{ "pthread_mutex_lock", .acq = 1 },
@@ -121,7 +124,7 @@ static const struct row posix[] = {
 	{ "pwritev", .suspends = U },
 	{ "read", .suspends = U },
 	{ "readv", .suspends = U },
-	{ "realloc", .cons = 1, .owned = CCK_NONZERO },
+	{ "realloc", .moves = 1, .owned = CCK_NONZERO },
 	{ "recv", .suspends = U },
 	{ "recvfrom", .suspends = U },
 	{ "recvmsg", .suspends = U },
@@ -167,11 +170,12 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 	r->try_acquires = w->tryacq - 1;
 	r->try_success = w->trysucc;
 	r->consumes = w->cons - 1;
+	r->moves = w->moves - 1;
 	r->returns_owned = w->owned != 0;
 	r->owned_success = w->owned;
 	r->shield = w->shield;
 	r->noreturn = w->noreturn;
-	r->borrows = r->consumes < 0;
+	r->borrows = r->consumes < 0 && r->moves < 0;
 }
 
 /* Roles are built once from the table; the table is small and fixed. */

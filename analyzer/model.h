@@ -49,6 +49,8 @@ struct cck_role {
 	signed char consumes;		/* takes ownership of this argument */
 	signed char consumes_on_cancel;	/* ...and loses it if cancelled */
 	signed char lends;		/* lent until the operation completes */
+	signed char moves;		/* result takes this argument over on
+					 * success, else it stays (realloc) */
 	bool returns_owned;		/* result is a fresh owned value */
 	unsigned char owned_success;	/* result mask meaning "got one" */
 	unsigned char shield;		/* enum cck_shield_role */
@@ -65,6 +67,7 @@ struct cck_role {
 #define CCK_ROLE_INIT {							\
 	.acquires = -1, .releases = -1, .try_acquires = -1,		\
 	.consumes = -1, .consumes_on_cancel = -1, .lends = -1,		\
+	.moves = -1,							\
 }
 
 void cck_role_init(struct cck_role *r);

@@ -65,6 +65,7 @@ struct cck_summary *cck_summary_new(void)
 	struct cck_summary *s = g_new0(struct cck_summary, 1);
 	s->acquires = g_ptr_array_new_with_free_func(g_free);
 	s->releases = g_ptr_array_new_with_free_func(g_free);
+	s->releases_after = g_ptr_array_new_with_free_func(g_free);
 	s->consumes_keys = g_ptr_array_new_with_free_func(g_free);
 	return s;
 }
@@ -76,6 +77,7 @@ void cck_summary_free(gpointer p)
 		return;
 	g_ptr_array_free(s->acquires, TRUE);
 	g_ptr_array_free(s->releases, TRUE);
+	g_ptr_array_free(s->releases_after, TRUE);
 	g_ptr_array_free(s->consumes_keys, TRUE);
 	g_free(s);
 }
@@ -98,6 +100,7 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 	       a->owned_success == b->owned_success &&
 	       strs_equal(a->acquires, b->acquires) &&
 	       strs_equal(a->releases, b->releases) &&
+	       strs_equal(a->releases_after, b->releases_after) &&
 	       strs_equal(a->consumes_keys, b->consumes_keys);
 }
 
@@ -209,7 +212,13 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 			e->aux = r->suspends != 0;
 		}
 	}
-	if (r->returns_owned && c->res) {
+	const struct cck_arg *mv = arg_at(f, c, r->moves);
+	if (r->moves >= 0 && c->res && mv && mv->var && !mv->addr_of) {
+		struct cck_event *e = put(o, CCK_EV_MOVE);
+		e->res = c->res;
+		e->var = mv->var;
+		e->mask = r->owned_success ? r->owned_success : CCK_NONZERO;
+	} else if (r->returns_owned && c->res) {
 		struct cck_event *e = put(o, CCK_EV_OWN);
 		e->res = c->res;
 		e->mask = r->owned_success ? r->owned_success : CCK_NONZERO;
@@ -229,6 +238,7 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 		if (k)
 			put(o, CCK_EV_RELEASE)->key = k;
 	}
+	/* released only after a cancellation point: held on its cancel edge */
 	for (unsigned i = 0; i < c->nargs && i < 32; i++) {
 		if (s->lost_on_cancel & (1u << i))
 			consume_arg(o, f, i, CCK_EV_LOSE_ON_CANCEL, CCK_BY_CALL);
@@ -247,6 +257,11 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 		struct cck_event *e = put(o, CCK_EV_SUSPEND);
 		e->model = s->suspends;
 		e->res = c->res;
+	}
+	for (unsigned i = 0; i < s->releases_after->len; i++) {
+		cck_sym k = cck_key_subst(&tu->strs, s->releases_after->pdata[i], args, c->nargs);
+		if (k)
+			put(o, CCK_EV_RELEASE)->key = k;
 	}
 	for (unsigned i = 0; i < s->acquires->len; i++) {
 		cck_sym k = cck_key_subst(&tu->strs, s->acquires->pdata[i], args, c->nargs);
@@ -485,11 +500,30 @@ static bool recursive(struct cck_tu *tu, GPtrArray *comp)
 	return self;
 }
 
+/* --verbose: cleanups we could not see into are assumed to release all. */
+static void note_unknown_cleanups(struct cck_tu *tu, struct cck_func *f)
+{
+	if (!tu->verbose || !tu->notes)
+		return;
+	for (unsigned k = 0; k < f->cleanups->len; k++) {
+		struct cck_cleanup *cl = &g_array_index(f->cleanups, struct cck_cleanup, k);
+		if (!cl->unknown)
+			continue;
+		cck_loc_resolve(tu, &cl->loc);
+		g_string_append_printf(tu->notes,
+			"%s:%u:%u: note: cleanup handler '%s' is not visible; "
+			"assuming it releases everything on cancellation\n",
+			cck_str(&tu->strs, cl->loc.file), cl->loc.line, cl->loc.col,
+			cl->handler ? cck_str(&tu->strs, cl->handler) : "<indirect>");
+	}
+}
+
 /* A function whose callees all have final summaries: one run gives both
  * its summary and its findings. */
 static void analyze_one(struct cck_tu *tu, struct cck_func *f, cck_leak_fn fn, void *ctx)
 {
 	resolve_func(tu, f);
+	note_unknown_cleanups(tu, f);
 	f->done = true;
 	if (!has_effects(f)) {	/* nothing to carry: an empty summary, no findings */
 		if (!f->has_role)
@@ -582,6 +616,7 @@ static void summarize(struct cck_tu *tu, GPtrArray *comp, cck_leak_fn fn, void *
 	/* final summaries of the component are in: re-resolve and check */
 	for (unsigned i = 0; i < comp->len; i++) {
 		resolve_func(tu, comp->pdata[i]);
+		note_unknown_cleanups(tu, comp->pdata[i]);
 		if (fn)
 			cck_flow_run(tu, comp->pdata[i], NULL, fn, ctx);
 	}

@@ -21,8 +21,10 @@ struct cck_tu {
 	const struct cck_config *config;
 	unsigned models;		/* enabled models (CCK_MODEL_*) */
 	bool uses_cancellation;		/* calls pthread_cancel & co: posix on */
+	bool saw_cancellation;		/* ...found in the code, not assumed */
 	bool exceptions;		/* compiled with -fexceptions */
 	bool verbose;
+	GString *notes;			/* --verbose: what was skipped and why */
 	bool keep_ir;			/* --dump-ir: keep CFGs after analysis */
 	/* Analysis while lowering: a function is analyzed (and its CFG
 	 * dropped) as soon as every function it calls that the TU defines

@@ -3,8 +3,10 @@
 // built-in models: suspend cancel=returns|unwinds, consume-lost-on-cancel,
 // own, consume, acquire/release (try: "-> RES if MASK"), shield-on/off.
 // RUN: %cancelcheck --dump-ir %s -- -I%annotations | FileCheck %s
+// RUN: %cancelcheck --dump-ir --model=posix %s -- -I%annotations | FileCheck --check-prefix=POSIX %s
 
 #include <cancelcheck/annotations.h>
+#include <stdlib.h>
 
 struct chan;
 struct msg;
@@ -21,6 +23,7 @@ void mu_unlock(struct mu *m) CCK_RELEASES(1);
 int mu_trylock(struct mu *m) CCK_TRY_ACQUIRES(1, zero);
 void sh_on(void) CCK_SHIELD_BEGIN;
 void sh_off(void) CCK_SHIELD_END;
+void log_buf(char *m) CCK_BORROWS;
 
 struct __attribute__((capability("mutex"))) lk { int x; };
 void lk_lock(struct lk *l) __attribute__((acquire_capability(*l)));
@@ -106,4 +109,17 @@ void capabilities(struct lk *l) {
   lk_unlock(l);
   if (lk_try(l))
     lk_unlock(l);
+}
+
+// CCK_BORROWS: the function only reads its arguments; passing an owned
+// value to it consumes nothing (CCK_TAKES: annotations-takes.c).
+// POSIX-LABEL: function borrowed
+// POSIX-NEXT:  bb0:
+// POSIX-NEXT:    own [malloc] -> m if nonzero
+// POSIX-NEXT:    kill %t{{[0-9]+}} [log_buf]
+// POSIX-NEXT:    consume m by call [free]
+void borrowed(void) {
+  char *m = malloc(4);
+  log_buf(m);
+  free(m);
 }

@@ -100,3 +100,18 @@ put_r:
 fail:
   return -1;
 }
+
+// A computed goto may reach any label whose address is taken.
+// CHECK-LABEL: function computed
+// CHECK-NEXT:  bb0:
+// CHECK:         switch {{(bb[0-9]+ ?)+}}{{$}}
+// CHECK:         kill %t{{[0-9]+}} [a]
+// CHECK:         return
+void computed(int i) {
+  static void *const tab[] = { &&l1, &&l2 };
+  goto *tab[i];
+l1:
+  a();
+l2:
+  return;
+}

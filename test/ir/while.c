@@ -68,3 +68,35 @@ void never(void) {
   while (0)
     work();
 }
+
+// The read loop: an assignment from a suspending call in the condition is
+// re-run by every iteration (the suspend is in the header), and the
+// comparison tests the assigned variable.
+// RUN: %cancelcheck --dump-ir --model=posix %s | FileCheck --check-prefix=POSIX %s
+// POSIX-LABEL: function read_all
+// POSIX-NEXT:  bb0:
+// POSIX-NEXT:    kill n
+// POSIX-NEXT:    set total zero
+// POSIX-NEXT:    goto [[HEAD:bb[0-9]+]]
+// POSIX-NEXT:  [[HEAD]]:
+// POSIX-NEXT:    [[@LINE+15]]:15 suspend cancel=unwinds [read] -> n
+// POSIX-NEXT:    branch n > 0 ? [[BODY:bb[0-9]+]] : [[EXIT:bb[0-9]+]]
+// POSIX-NEXT:  [[BODY]]:
+// POSIX-NEXT:    kill total
+// POSIX-NEXT:    goto [[HEAD]]
+// POSIX-NEXT:  [[EXIT]]:
+// POSIX-NEXT:    branch n < 0 ? [[ERR:bb[0-9]+]] : [[OK:bb[0-9]+]]
+// POSIX-NEXT:  [[ERR]]:
+// POSIX-NEXT:    return{{$}}
+// POSIX-NEXT:  [[OK]]:
+// POSIX-NEXT:    return total
+int read(int fd, void *buf, unsigned long n);
+int read_all(int fd, char *b) {
+  long n;
+  int total = 0;
+  while ((n = read(fd, b, 4)) > 0)
+    total += n;
+  if (n < 0)
+    return -1;
+  return total;
+}

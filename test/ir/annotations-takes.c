@@ -1,0 +1,26 @@
+// CCK_TAKES(n) (clang's ownership_takes(cancelcheck, n)) declares that the
+// function takes ownership of argument n: a consume by call, as with
+// CCK_CONSUMES(n) -- not the "escape" of a function we know nothing about.
+// XFAIL: *
+// (BUG-IR-4 in /tmp/cck-bugs/ir-cli-tests.md, second part: "consume m by
+// escape [buf_free]".)
+// RUN: %cancelcheck --dump-ir --model=posix %s -- -I%annotations | FileCheck %s
+
+#include <cancelcheck/annotations.h>
+#include <stdlib.h>
+
+void buf_free(char *m) CCK_TAKES(1);
+void buf_put(int slot, char *m) CCK_TAKES(2);
+
+// CHECK-LABEL: function taken
+// CHECK-NEXT:  bb0:
+// CHECK-NEXT:    own [malloc] -> m if nonzero
+// CHECK-NEXT:    consume m by call [buf_free]
+// CHECK:         own [malloc] -> n if nonzero
+// CHECK-NEXT:    consume n by call [buf_put]
+void taken(int slot) {
+  char *m = malloc(4);
+  buf_free(m);
+  char *n = malloc(4);
+  buf_put(slot, n);
+}
