@@ -64,7 +64,8 @@ struct run {
 	void *ctx;
 	GArray **in;			/* per block: struct state, by value */
 	GArray *live;			/* states flowing through the block in hand */
-	GQueue work;			/* (block << 8 | index) as pointers */
+	GArray *work;			/* guint64: block << 32 | state index */
+	unsigned head;			/* next item of work to take */
 	GHashTable *seen;		/* reported leaks */
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
 	bool any_return;
@@ -719,13 +720,15 @@ static bool state_eq(const struct state *a, const struct state *b)
 	       !memcmp(a->cl, b->cl, a->nc * sizeof a->cl[0]);
 }
 
-static gpointer work_item(uint32_t block, uint32_t index)
+static guint64 work_item(uint32_t block, uint32_t index)
 {
-	return (gpointer)(guintptr)(((guint64)block << 32) | index);
+	return ((guint64)block << 32) | index;
 }
 
 static void enqueue(struct run *R, uint32_t block, const struct state *s)
 {
+	if (!R->in[block])	/* most blocks see one or two states */
+		R->in[block] = g_array_sized_new(FALSE, FALSE, sizeof(struct state), 2);
 	GArray *in = R->in[block];
 	unsigned same = 0;
 	int last = -1;
@@ -740,14 +743,17 @@ static void enqueue(struct run *R, uint32_t block, const struct state *s)
 	}
 	if (same < STATES_PER_BLOCK) {
 		g_array_append_val(in, *s);
-		g_queue_push_tail(&R->work, work_item(block, in->len - 1));
+		guint64 w = work_item(block, in->len - 1);
+		g_array_append_val(R->work, w);
 		return;
 	}
 	struct state *t = &g_array_index(in, struct state, last);
 	struct state old = *t;
 	join(t, s);
-	if (!state_eq(&old, t))
-		g_queue_push_tail(&R->work, work_item(block, last));
+	if (!state_eq(&old, t)) {
+		guint64 w = work_item(block, last);
+		g_array_append_val(R->work, w);
+	}
 }
 
 /* The values each region bit stands for, as intervals. */
@@ -882,11 +888,9 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	struct run R = { .tu = tu, .f = f, .sum = sum, .fn = fn, .ctx = ctx };
 	unsigned nb = f->blocks->len;
 	R.in = g_new0(GArray *, nb);
-	for (unsigned i = 0; i < nb; i++)
-		R.in[i] = g_array_new(FALSE, FALSE, sizeof(struct state));
-	R.live = g_array_new(FALSE, FALSE, sizeof(struct state));
+	R.live = g_array_sized_new(FALSE, FALSE, sizeof(struct state), 4);
+	R.work = g_array_sized_new(FALSE, FALSE, sizeof(guint64), nb);
 	R.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	g_queue_init(&R.work);
 
 	struct state s0;
 	memset(&s0, 0, sizeof s0);
@@ -896,8 +900,8 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	/* Each (block, state) is revisited only when its state grew; the cap
 	 * is a safety net for pathological CFGs. */
 	size_t budget = (size_t)nb * STATES_PER_BLOCK * 64 + 1024;
-	while (!g_queue_is_empty(&R.work) && budget--) {
-		guint64 w = (guintptr)g_queue_pop_head(&R.work);
+	while (R.head < R.work->len && budget--) {
+		guint64 w = g_array_index(R.work, guint64, R.head++);
 		uint32_t block = w >> 32, index = (uint32_t)w;
 		struct state cur = g_array_index(R.in[block], struct state, index);
 		visit(&R, block, &cur);
@@ -913,10 +917,11 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	}
 	if (R.acq)
 		g_ptr_array_free(R.acq, TRUE);
-	g_queue_clear(&R.work);
+	g_array_free(R.work, TRUE);
 	g_hash_table_unref(R.seen);
 	for (unsigned i = 0; i < nb; i++)
-		g_array_free(R.in[i], TRUE);
+		if (R.in[i])
+			g_array_free(R.in[i], TRUE);
 	g_free(R.in);
 	g_array_free(R.live, TRUE);
 }

@@ -263,6 +263,7 @@ struct callee_info {
 	bool system;		/* declared in a system header */
 	bool noreturn;
 	bool cancel_use;	/* its use turns the posix model on */
+	bool const_args;	/* its role reads constant arguments */
 };
 
 static enum CXChildVisitResult noreturn_attr(CXCursor c, CXCursor parent, CXClientData d)
@@ -307,6 +308,10 @@ static const struct callee_info *callee_of(struct cck_tu *tu, CXCursor ref)
 	const struct cck_role *role = cck_tu_role(tu, ci->name);
 	ci->noreturn = (role && role->noreturn) || is_noreturn_name(n) || has_noreturn_attr(ref);
 	ci->cancel_use = cck_posix_uses_cancellation(n);
+	/* posix roles apply once cancellation is seen: ask the table directly */
+	const struct cck_role *pr = cck_model_role(CCK_MODEL_POSIX, n);
+	ci->const_args = (role && role->shield == CCK_SHIELD_BY_ARG0) ||
+			 (pr && pr->shield == CCK_SHIELD_BY_ARG0);
 	g_hash_table_insert(tu->callee_info, key, ci);
 	return ci;
 }
@@ -551,6 +556,8 @@ struct opnd {
 	bool is_const;
 	int64_t k;
 	bool addr_of;		/* &var */
+	bool lit;		/* a literal not evaluated yet (lit_c) */
+	CXCursor lit_c;
 	int32_t call_ev;	/* index in cur block of the CALL producing var */
 	struct cck_block *call_block;
 };
@@ -558,6 +565,15 @@ struct opnd {
 static const struct opnd opaque = { .call_ev = -1 };
 
 static struct opnd expr(struct lower *L, CXCursor c);
+
+/* The value of a literal operand, when it is needed. */
+static void need_value(struct opnd *o)
+{
+	if (o->lit) {
+		o->is_const = eval_int(o->lit_c, &o->k);
+		o->lit = false;
+	}
+}
 static void stmt(struct lower *L, CXCursor c);
 static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f);
 
@@ -671,6 +687,8 @@ static struct opnd call(struct lower *L, CXCursor c)
 	for (int i = 0; i < nargs; i++) {
 		CXCursor a = clang_Cursor_getArgument(c, i);
 		struct opnd o = expr(L, a);
+		if (ci && ci->const_args)
+			need_value(&o);
 		args[i] = arg_of(L, a, &o);
 	}
 	nargs = nargs < 0 ? 0 : nargs;
@@ -742,6 +760,7 @@ out:
 /* Assignment to a plain variable: the variable takes over the value. */
 static void assign_var(struct lower *L, cck_sym lhs, struct opnd rhs, CXCursor at)
 {
+	need_value(&rhs);
 	if (rhs.call_ev >= 0 && rhs.call_block == L->cur && L->cur) {
 		g_array_index(L->cur->raw, struct cck_event, rhs.call_ev).res = lhs;
 		g_hash_table_remove(L->subst, GUINT_TO_POINTER(lhs));
@@ -842,6 +861,7 @@ static struct opnd binop(struct lower *L, CXCursor c)
 			bool do_it = !strcmp(clang_getCString(m), "__do_it");
 			clang_disposeString(m);
 			if (do_it) {	/* pthread_cleanup_pop(execute) */
+				need_value(&r);
 				L->clframe_do_it = r.is_const ? r.k : 1;
 				return opaque;
 			}
@@ -983,8 +1003,11 @@ static struct opnd expr(struct lower *L, CXCursor c)
 	}
 	case CXCursor_IntegerLiteral:
 	case CXCursor_CharacterLiteral: {
+		/* Evaluating costs an allocation in libclang; most literals
+		 * (sizes, flags) are never looked at. */
 		struct opnd o = opaque;
-		o.is_const = eval_int(c, &o.k);
+		o.lit = true;
+		o.lit_c = c;
 		return o;
 	}
 	case CXCursor_CallExpr:
@@ -1102,6 +1125,8 @@ static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
 		enum cck_cmp cmp = cmp_of(op, &ok);
 		if (ok) {
 			struct opnd x = expr(L, a), y = expr(L, b);
+			need_value(&x);
+			need_value(&y);
 			if (!y.is_const && is_literalish(strip(b)))
 				y.is_const = eval_int(strip(b), &y.k);
 			if (!x.is_const && is_literalish(strip(a)))
@@ -1146,6 +1171,7 @@ static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
 	}
 plain:;
 	struct opnd o = expr(L, c);
+	need_value(&o);
 	if (o.is_const) {
 		jump(L, o.k ? t : f);
 		return;
