@@ -621,15 +621,6 @@ static bool top(struct ctx *c, const yaml_node_t *n)
 
 /* ---- loading ------------------------------------------------------------ */
 
-static void value_free(gpointer p)
-{
-	struct cck_role *r = p;
-	g_free(r->acquire_expr);
-	g_free(r->release_expr);
-	g_free(r->try_acquire_expr);
-	g_free(r);
-}
-
 void cck_config_free(struct cck_config *c)
 {
 	if (!c)
@@ -721,7 +712,7 @@ struct cck_config *cck_config_load(const char *path, char **err)
 	struct cck_config *cfg = g_new0(struct cck_config, 1);
 	cfg->path = g_strdup(path);
 	cfg->functions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					       value_free);
+					       cck_role_free);
 	yaml_document_t doc;
 	struct ctx c = { .path = path, .doc = &doc, .cfg = cfg };
 

@@ -825,6 +825,19 @@ static void store_into_place(struct lower *L, struct opnd rhs, CXCursor at)
 	e->aux = CCK_BY_STORE;
 }
 
+/* A condition used as a value ("ok = a && b"): its branches rejoin. */
+static struct opnd cond_value(struct lower *L, CXCursor c)
+{
+	struct cck_block *t = new_block(L), *f = new_block(L), *j = new_block(L);
+	cond(L, c, t->id, f->id);
+	set_cur(L, t);
+	jump(L, j->id);
+	set_cur(L, f);
+	jump(L, j->id);
+	set_cur(L, j);
+	return opaque;
+}
+
 static struct opnd binop(struct lower *L, CXCursor c)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
@@ -838,17 +851,8 @@ static struct opnd binop(struct lower *L, CXCursor c)
 	CXCursor lhs = kid(&ks, 0), rhs = kid(&ks, 1);
 	kids_free(&ks);
 
-	if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
-		struct cck_block *t = new_block(L), *f = new_block(L),
-				 *j = new_block(L);
-		cond(L, c, t->id, f->id);
-		set_cur(L, t);
-		jump(L, j->id);
-		set_cur(L, f);
-		jump(L, j->id);
-		set_cur(L, j);
-		return opaque;
-	}
+	if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr)
+		return cond_value(L, c);
 	if (op == CXBinaryOperator_Comma) {
 		expr(L, lhs);
 		return expr(L, rhs);
@@ -917,17 +921,8 @@ static struct opnd unop(struct lower *L, CXCursor c)
 			kill_var(L, o.var, c);
 		return opaque;
 	}
-	if (op == CXUnaryOperator_LNot) {
-		struct cck_block *t = new_block(L), *f = new_block(L),
-				 *j = new_block(L);
-		cond(L, c, t->id, f->id);
-		set_cur(L, t);
-		jump(L, j->id);
-		set_cur(L, f);
-		jump(L, j->id);
-		set_cur(L, j);
-		return opaque;
-	}
+	if (op == CXUnaryOperator_LNot)
+		return cond_value(L, c);
 	if (ks.n)
 		expr(L, sub);
 	return opaque;

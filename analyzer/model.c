@@ -2,12 +2,24 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib.h>
 #include "model.h"
 
 void cck_role_init(struct cck_role *r)
 {
 	static const struct cck_role empty = CCK_ROLE_INIT;
 	*r = empty;
+}
+
+void cck_role_free(void *p)
+{
+	struct cck_role *r = p;
+	if (!r)
+		return;
+	g_free(r->acquire_expr);
+	g_free(r->release_expr);
+	g_free(r->try_acquire_expr);
+	g_free(r);
 }
 
 bool cck_role_is_empty(const struct cck_role *r)

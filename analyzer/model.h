@@ -71,6 +71,7 @@ struct cck_role {
 }
 
 void cck_role_init(struct cck_role *r);
+void cck_role_free(void *r);	/* a heap role, with its strings */
 bool cck_role_is_empty(const struct cck_role *r);
 
 /* Built-in models, by name ("posix"). */

@@ -3,22 +3,13 @@
 #include <string.h>
 #include "dataflow.h"
 
-static void role_free(gpointer p)
-{
-	struct cck_role *r = p;
-	g_free(r->acquire_expr);
-	g_free(r->release_expr);
-	g_free(r->try_acquire_expr);
-	g_free(r);
-}
-
 void cck_tu_init(struct cck_tu *tu)
 {
 	memset(tu, 0, sizeof *tu);
 	cck_strtab_init(&tu->strs);
 	tu->funcs = g_ptr_array_new_with_free_func((GDestroyNotify)cck_func_free);
 	tu->func_by_name = g_hash_table_new(NULL, NULL);
-	tu->decl_roles = g_hash_table_new_full(NULL, NULL, NULL, role_free);
+	tu->decl_roles = g_hash_table_new_full(NULL, NULL, NULL, cck_role_free);
 	tu->system_fns = g_hash_table_new(NULL, NULL);
 	tu->summaries = g_hash_table_new_full(NULL, NULL, NULL, cck_summary_free);
 	tu->decl_syms = g_hash_table_new(NULL, NULL);
