@@ -66,6 +66,8 @@ struct run {
 	GArray *live;			/* states flowing through the block in hand */
 	GArray *work;			/* guint64: block << 32 | state index */
 	unsigned head;			/* next item of work to take */
+	uint32_t *npred;		/* predecessors per block */
+	GArray *direct;			/* struct direct: to visit next, unstored */
 	GHashTable *seen;		/* reported leaks */
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
 	bool any_return;
@@ -725,8 +727,23 @@ static guint64 work_item(uint32_t block, uint32_t index)
 	return ((guint64)block << 32) | index;
 }
 
+/* A block with one predecessor sees each state once per visit of that
+ * predecessor, which already weeds out repeats: visit it without storing
+ * the state. */
+struct direct {
+	uint32_t block;
+	struct state s;
+};
+
 static void enqueue(struct run *R, uint32_t block, const struct state *s)
 {
+	if (R->npred[block] <= 1) {
+		g_array_set_size(R->direct, R->direct->len + 1);
+		struct direct *d = &g_array_index(R->direct, struct direct, R->direct->len - 1);
+		d->block = block;
+		d->s = *s;
+		return;
+	}
 	if (!R->in[block])	/* most blocks see one or two states */
 		R->in[block] = g_array_sized_new(FALSE, FALSE, sizeof(struct state), 2);
 	GArray *in = R->in[block];
@@ -890,6 +907,14 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	R.in = g_new0(GArray *, nb);
 	R.live = g_array_sized_new(FALSE, FALSE, sizeof(struct state), 4);
 	R.work = g_array_sized_new(FALSE, FALSE, sizeof(guint64), nb);
+	R.direct = g_array_sized_new(FALSE, FALSE, sizeof(struct direct), 8);
+	R.npred = g_new0(uint32_t, nb);
+	R.npred[0] = 1;	/* the entry: its state comes from outside */
+	for (unsigned i = 0; i < nb; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; j < b->nsucc; j++)
+			R.npred[b->succ[j]]++;
+	}
 	R.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
 	struct state s0;
@@ -900,10 +925,20 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	/* Each (block, state) is revisited only when its state grew; the cap
 	 * is a safety net for pathological CFGs. */
 	size_t budget = (size_t)nb * STATES_PER_BLOCK * 64 + 1024;
-	while (R.head < R.work->len && budget--) {
-		guint64 w = g_array_index(R.work, guint64, R.head++);
-		uint32_t block = w >> 32, index = (uint32_t)w;
-		struct state cur = g_array_index(R.in[block], struct state, index);
+	struct state cur;
+	while ((R.direct->len || R.head < R.work->len) && budget--) {
+		uint32_t block;
+		if (R.direct->len) {
+			struct direct *d = &g_array_index(R.direct, struct direct,
+							  R.direct->len - 1);
+			block = d->block;
+			cur = d->s;
+			g_array_set_size(R.direct, R.direct->len - 1);
+		} else {
+			guint64 w = g_array_index(R.work, guint64, R.head++);
+			block = w >> 32;
+			cur = g_array_index(R.in[block], struct state, (uint32_t)w);
+		}
 		visit(&R, block, &cur);
 	}
 	/* released after a suspend on some path: held at its cancel edge */
@@ -918,6 +953,8 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	if (R.acq)
 		g_ptr_array_free(R.acq, TRUE);
 	g_array_free(R.work, TRUE);
+	g_array_free(R.direct, TRUE);
+	g_free(R.npred);
 	g_hash_table_unref(R.seen);
 	for (unsigned i = 0; i < nb; i++)
 		if (R.in[i])
