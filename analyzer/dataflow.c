@@ -889,11 +889,19 @@ static void visit(struct run *R, uint32_t block, const struct state *in)
 	GArray *live = R->live;
 	g_array_set_size(live, 0);
 	g_array_append_val(live, *in);
-	for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
-		const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
-		unsigned n = live->len;
-		for (unsigned i = 0; i < n; i++)
-			step(R, &g_array_index(live, struct state, i), e, live);
+	for (unsigned hops = 0;; hops++) {
+		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
+			const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
+			unsigned n = live->len;
+			for (unsigned i = 0; i < n; i++)
+				step(R, &g_array_index(live, struct state, i), e, live);
+		}
+		/* One state going on to a block only it reaches: keep it in
+		 * hand (chains of jumps are common after lowering). */
+		if (live->len != 1 || b->term != CCK_T_GOTO || R->npred[b->succ[0]] != 1 ||
+		    hops > R->f->blocks->len)
+			break;
+		b = g_ptr_array_index(R->f->blocks, b->succ[0]);
 	}
 	for (unsigned i = 0; i < live->len; i++)
 		terminate(R, b, &g_array_index(live, struct state, i));
