@@ -103,10 +103,26 @@ static int check_list_valid(const char *list, const char *origin)
 	int rc = 0;
 	for (char **it = items; *it && !rc; it++) {
 		char *name = g_strstrip(*it);
-		if (*name == '-')
+		bool neg = *name == '-';
+		if (neg)
 			name++;
-		if (!*name || is_glob(name) || cck_check_by_name(name))
+		if (!*name || cck_check_by_name(name))
 			continue;
+		if (is_glob(name)) {
+			/* a positive glob that matches nothing is a typo or another
+			 * tool's name: running nothing would pass CI vacuously */
+			bool hit = neg;
+			for (const struct cck_check *const *c = cck_checks; *c && !hit; c++)
+				hit = g_pattern_match_simple(name, (*c)->name);
+			for (const char *const *p = cck_planned_checks; *p && !hit; p++)
+				hit = g_pattern_match_simple(name, *p);
+			if (!hit) {
+				fprintf(stderr, "%s: error: %s: '%s' matches no check (see --list-checks)\n",
+					prog, origin, name);
+				rc = EXIT_ERROR;
+			}
+			continue;
+		}
 		bool planned = false;
 		for (const char *const *p = cck_planned_checks; *p; p++)
 			planned |= !strcmp(*p, name);
@@ -451,11 +467,19 @@ static int jobs_from_db(const struct options *o, GPtrArray *jobs)
 		return EXIT_ERROR;
 	}
 	GPtrArray *wanted = o->sources;
-	CXCompileCommands all = NULL;
-	if (!wanted->len)
-		all = clang_CompilationDatabase_getAllCompileCommands(db);
+	CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(db);
+	GHashTable *listed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (unsigned i = 0; i < clang_CompileCommands_getSize(all); i++) {
+		CXCompileCommand cmd = clang_CompileCommands_getCommand(all, i);
+		CXString d = clang_CompileCommand_getDirectory(cmd);
+		CXString f = clang_CompileCommand_getFilename(cmd);
+		g_hash_table_add(listed, g_canonicalize_filename(clang_getCString(f),
+								 clang_getCString(d)));
+		clang_disposeString(d);
+		clang_disposeString(f);
+	}
 	for (unsigned w = 0; w < (wanted->len ? wanted->len : 1) && !rc; w++) {
-		CXCompileCommands cmds = all;
+		CXCompileCommands cmds = wanted->len ? NULL : all;
 		if (wanted->len) {
 			char *abs = g_canonicalize_filename(wanted->pdata[w], NULL);
 			cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
@@ -476,16 +500,13 @@ static int jobs_from_db(const struct options *o, GPtrArray *jobs)
 			clang_disposeString(f);
 			/* libclang invents a command for files the database does
 			 * not list (from a neighbour): that is not what -p means. */
-			char *want = wanted->len ? g_canonicalize_filename(wanted->pdata[w], NULL) : NULL;
-			if (want && strcmp(want, j->file)) {
+			if (wanted->len && !g_hash_table_contains(listed, j->file)) {
 				fprintf(stderr, "%s: error: %s: not in compilation database %s/compile_commands.json\n",
 					prog, (char *)wanted->pdata[w], o->build_dir);
 				rc = EXIT_ERROR;
-				g_free(want);
 				job_free(j);
 				break;
 			}
-			g_free(want);
 			job_args_from(j, cmd);
 			for (unsigned k = 0; k < o->extra->len; k++)
 				g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
@@ -498,6 +519,7 @@ static int jobs_from_db(const struct options *o, GPtrArray *jobs)
 	}
 	if (all)
 		clang_CompileCommands_dispose(all);
+	g_hash_table_unref(listed);
 	clang_CompilationDatabase_dispose(db);
 	if (!rc && !jobs->len) {
 		fprintf(stderr, "%s: error: %s/compile_commands.json: no files to analyze\n",

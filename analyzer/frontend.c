@@ -292,6 +292,11 @@ static bool has_noreturn_attr(CXCursor fn)
 	bool nr = false;
 	if (clang_Cursor_hasAttrs(fn))
 		clang_visitChildren(fn, noreturn_attr, &nr);
+	if (!nr) {	/* GNU noreturn lives in the function type, not as an attribute */
+		CXString t = clang_getTypeSpelling(clang_getCursorType(fn));
+		nr = strstr(clang_getCString(t), "noreturn") != NULL;
+		clang_disposeString(t);
+	}
 	return nr;
 }
 
@@ -1062,6 +1067,18 @@ static enum cck_cmp cmp_of(enum CXBinaryOperatorKind op, bool *ok)
 	}
 }
 
+static bool is_unsigned(CXCursor e)
+{
+	switch (clang_getCanonicalType(clang_getCursorType(e)).kind) {
+	case CXType_UChar: case CXType_UShort: case CXType_UInt:
+	case CXType_ULong: case CXType_ULongLong: case CXType_UInt128:
+	case CXType_Char_U:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static enum cck_cmp cmp_swap(enum cck_cmp op)
 {
 	switch (op) {
@@ -1092,6 +1109,16 @@ static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
 		return;
 	}
 	struct kids ks;
+	if (kind == CXCursor_CallExpr && clang_Cursor_getNumArguments(c) == 2) {
+		CXString s = clang_getCursorSpelling(c);	/* likely(), unlikely() */
+		bool expect = !strcmp(clang_getCString(s), "__builtin_expect");
+		clang_disposeString(s);
+		if (expect) {
+			expr(L, clang_Cursor_getArgument(c, 1));
+			cond(L, clang_Cursor_getArgument(c, 0), t, f);
+			return;
+		}
+	}
 	if (kind == CXCursor_BinaryOperator) {
 		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 		kids_get(c, &ks);
@@ -1118,6 +1145,15 @@ static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
 		}
 		bool ok;
 		enum cck_cmp cmp = cmp_of(op, &ok);
+		/* An ordering made in unsigned arithmetic is not the signed
+		 * one of the same variable: (unsigned)rc > 3 holds for rc < 0. */
+		if (ok && cmp != CCK_CMP_EQ && cmp != CCK_CMP_NE &&
+		    (is_unsigned(a) || is_unsigned(b))) {
+			expr(L, a);
+			expr(L, b);
+			branch(L, 0, CCK_CMP_NE, 0, t, f);
+			return;
+		}
 		if (ok) {
 			struct opnd x = expr(L, a), y = expr(L, b);
 			need_value(&x);

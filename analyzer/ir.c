@@ -132,6 +132,21 @@ static void normalize(GString *s)
 	bool again = true;
 	while (again) {
 		again = false;
+		if (s->len > 2 && s->str[0] == '(' && s->str[s->len - 1] == ')') {
+			size_t depth = 0, i;
+			for (i = 0; i < s->len; i++) {
+				depth += s->str[i] == '(';
+				depth -= s->str[i] == ')';
+				if (!depth)
+					break;
+			}
+			if (i == s->len - 1) {	/* "(X)" as a whole: X */
+				g_string_erase(s, s->len - 1, 1);
+				g_string_erase(s, 0, 1);
+				again = true;
+				continue;
+			}
+		}
 		for (size_t i = 0; i + 1 < s->len; i++) {
 			char a = s->str[i], b = s->str[i + 1];
 			if (((a == '*' && b == '(') || (a == '&' && b == '(')) &&

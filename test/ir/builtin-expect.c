@@ -1,8 +1,6 @@
 // __builtin_expect(e, c) has the value of e, and !!e in a condition is e:
 // likely()/unlikely() conditions lower to the same branch as the bare
 // comparison.
-// XFAIL: *
-// (BUG-IR-7 in /tmp/cck-bugs/ir-cli-tests.md: the branch is opaque.)
 // RUN: %cancelcheck --dump-ir %s | FileCheck %s
 
 #define likely(x) __builtin_expect(!!(x), 1)

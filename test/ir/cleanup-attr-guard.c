@@ -2,8 +2,6 @@
 // handler's release must name the same guard key as the acquire, so that
 // with -fexceptions (the cleanup runs on the cancel unwind) nothing is
 // reported and the held-guard check sees the release.
-// XFAIL: *
-// (BUG-IR-6 in /tmp/cck-bugs/ir-cli-tests.md: acquire &m, release (&m).)
 // RUN: %cancelcheck --dump-ir %s -- -fexceptions | FileCheck %s
 // RUN: %cancelcheck %s -- -fexceptions
 

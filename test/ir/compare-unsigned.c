@@ -2,8 +2,6 @@
 // the same variable: (unsigned)rc > 3u holds for every negative rc. Such a
 // branch must not be encoded as "rc > 3" (the dataflow would drop the edge
 // taken by -ECANCELED); an opaque branch is right.
-// XFAIL: *
-// (BUG-IR-8 in /tmp/cck-bugs/ir-cli-tests.md: the cast is dropped.)
 // RUN: %cancelcheck --dump-ir %s | FileCheck %s
 
 void a(void);

@@ -1,8 +1,5 @@
 // A call to any function declared noreturn ends its block, not only the
 // C library's: __attribute__((noreturn)), C11 _Noreturn, and _Exit.
-// XFAIL: *
-// (BUG-IR-1 in /tmp/cck-bugs/ir-cli-tests.md: only a fixed list of names
-// is known; these calls fall through to the next block.)
 // RUN: %cancelcheck --dump-ir %s | FileCheck %s
 
 #include <stdlib.h>
