@@ -126,6 +126,104 @@ static char *capability_pattern(CXCursor fn, const char *expr)
 	return g_string_free(out, FALSE);
 }
 
+static bool known_attr(const char *n)
+{
+	static const char *const names[] = {
+		"acquire_capability", "acquire_shared_capability",
+		"exclusive_lock_function", "shared_lock_function",
+		"release_capability", "release_shared_capability",
+		"release_generic_capability", "unlock_function",
+		"try_acquire_capability", "try_acquire_shared_capability",
+		"exclusive_trylock_function", "ownership_returns",
+		"ownership_takes", "ownership_holds",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(n, names[i]))
+			return true;
+	return false;
+}
+
+/* An attribute written by a macro: its tokens over the extent are the
+ * macro's invocation; the attribute's own name is where the macro body
+ * spells it. Returns that name (g_free it) or NULL. */
+static char *name_in_macro(CXCursor a)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(a);
+	CXFile file;
+	unsigned off;
+	clang_getSpellingLocation(clang_getCursorLocation(a), &file, NULL, NULL, &off);
+	if (!file)
+		return NULL;
+	size_t size = 0;
+	if (!clang_getFileContents(tu, file, &size) || off >= size)
+		return NULL;
+	unsigned end = off + 64 < size ? off + 64 : (unsigned)size;
+	CXSourceRange r = clang_getRange(clang_getLocationForOffset(tu, file, off),
+					 clang_getLocationForOffset(tu, file, end));
+	CXToken *tok;
+	unsigned n;
+	clang_tokenize(tu, r, &tok, &n);
+	char *name = NULL;
+	if (n && clang_getTokenKind(tok[0]) == CXToken_Identifier) {
+		CXString s = clang_getTokenSpelling(tu, tok[0]);
+		if (known_attr(clang_getCString(s)))
+			name = g_strdup(clang_getCString(s));
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tok, n);
+	return name;
+}
+
+/* When the attribute comes from a macro, the arguments of the macro's
+ * invocation (split at top-level commas); NULL otherwise. */
+static GPtrArray *macro_args(CXCursor a)
+{
+	CXSourceLocation l = clang_getCursorLocation(a);
+	CXFile ef, sf;
+	unsigned eoff, soff;
+	clang_getExpansionLocation(l, &ef, NULL, NULL, &eoff);
+	clang_getSpellingLocation(l, &sf, NULL, NULL, &soff);
+	if (!ef || (ef == sf && eoff == soff))
+		return NULL;
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(a);
+	size_t size = 0;
+	if (!clang_getFileContents(tu, ef, &size) || eoff >= size)
+		return NULL;
+	unsigned end = eoff + 512 < size ? eoff + 512 : (unsigned)size;
+	CXToken *tok;
+	unsigned n;
+	clang_tokenize(tu, clang_getRange(clang_getLocationForOffset(tu, ef, eoff),
+					  clang_getLocationForOffset(tu, ef, end)), &tok, &n);
+	GPtrArray *args = NULL;
+	GString *cur = g_string_new(NULL);
+	int depth = 0;
+	for (unsigned i = 1; i < n; i++) {
+		CXString s = clang_getTokenSpelling(tu, tok[i]);
+		const char *p = clang_getCString(s);
+		bool open = !strcmp(p, "("), close = !strcmp(p, ")");
+		if (open && depth++ == 0) {
+			args = g_ptr_array_new_with_free_func(g_free);
+		} else if (close && --depth == 0) {
+			if (cur->len)
+				g_ptr_array_add(args, g_strdup(cur->str));
+			clang_disposeString(s);
+			break;
+		} else if (depth == 1 && !strcmp(p, ",")) {
+			g_ptr_array_add(args, g_strdup(cur->str));
+			g_string_truncate(cur, 0);
+		} else if (depth >= 1) {
+			g_string_append(cur, p);
+		} else if (!args) {
+			clang_disposeString(s);
+			break;	/* not an invocation with arguments */
+		}
+		clang_disposeString(s);
+	}
+	g_string_free(cur, TRUE);
+	clang_disposeTokens(tu, tok, n);
+	return args;
+}
+
 /* Unexposed attributes: read "name ( args )" from the tokens. */
 static bool unexposed(CXCursor fn, CXCursor a, struct cck_role *r)
 {
@@ -143,6 +241,9 @@ static bool unexposed(CXCursor fn, CXCursor a, struct cck_role *r)
 	}
 	clang_disposeTokens(tu, tok, n);
 	const char *name = t->pdata[0];
+	char *spelled = NULL;
+	if (!known_attr(name) && (spelled = name_in_macro(a)))
+		name = spelled;	/* ACQUIRE(m) from #define ACQUIRE(...) acquire_capability(...) */
 	/* The arguments between the outer parentheses, split at top-level commas. */
 	GPtrArray *args = g_ptr_array_new_with_free_func(g_free);
 	GString *cur = g_string_new(NULL);
@@ -165,6 +266,15 @@ static bool unexposed(CXCursor fn, CXCursor a, struct cck_role *r)
 	else
 		g_string_free(cur, TRUE);
 
+	GPtrArray *inv = macro_args(a);
+	if (inv && (args->len == inv->len ||
+		    (args->len == 1 && !strcmp(args->pdata[0], "__VA_ARGS__")))) {
+		g_ptr_array_free(args, TRUE);	/* the macro's parameters stand */
+		args = inv;			/* for what its invocation passed */
+		inv = NULL;
+	}
+	if (inv)
+		g_ptr_array_free(inv, TRUE);
 	bool hit = true;
 	const char *a0 = args->len > 0 ? args->pdata[0] : NULL;
 	const char *a1 = args->len > 1 ? args->pdata[1] : NULL;
@@ -188,13 +298,14 @@ static bool unexposed(CXCursor fn, CXCursor a, struct cck_role *r)
 		r->returns_owned = true;
 		r->owned_success = CCK_NONZERO;
 	} else if ((!strcmp(name, "ownership_takes") ||
-		    !strcmp(name, "ownership_holds")) && a1) {
+		    !strcmp(name, "ownership_holds")) && a1 && atoi(a1) > 0) {
 		r->consumes = atoi(a1) - 1;
 	} else {
 		hit = false;
 	}
 	g_ptr_array_free(args, TRUE);
 	g_ptr_array_free(t, TRUE);
+	g_free(spelled);
 	return hit;
 }
 

@@ -26,10 +26,12 @@
 
 /* Returns a fresh owned value; success: nonnull (pointers), nonneg
  * (descriptors) or zero/nonzero/neg/pos. */
-#define CCK_RETURNS_OWNED CCK__ATTR(ownership_returns(cancelcheck))
+#define CCK_RETURNS_OWNED CCK__ANNOTATE("returns_owned(nonnull)") \
+	CCK__ATTR(ownership_returns(cancelcheck))
 #define CCK_RETURNS_OWNED_IF(success) CCK__ANNOTATE("returns_owned(" #success ")")
 /* Takes ownership of argument n (frees, closes, stores or hands it back). */
-#define CCK_TAKES(n) CCK__ATTR(ownership_takes(cancelcheck, n))
+#define CCK_TAKES(n) CCK__ANNOTATE("consumes(" #n ")") \
+	CCK__ATTR(ownership_takes(cancelcheck, n))
 #define CCK_CONSUMES(n) CCK__ANNOTATE("consumes(" #n ")")
 /* Takes ownership of argument n and loses it if cancelled: a cancel-unsafe
  * send. Callers get a cancel-lost-value finding. */

@@ -1,9 +1,6 @@
 // CCK_TAKES(n) (clang's ownership_takes(cancelcheck, n)) declares that the
 // function takes ownership of argument n: a consume by call, as with
 // CCK_CONSUMES(n) -- not the "escape" of a function we know nothing about.
-// XFAIL: *
-// (BUG-IR-4 in /tmp/cck-bugs/ir-cli-tests.md, second part: "consume m by
-// escape [buf_free]".)
 // RUN: %cancelcheck --dump-ir --model=posix %s -- -I%annotations | FileCheck %s
 
 #include <cancelcheck/annotations.h>
