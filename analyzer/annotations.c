@@ -346,6 +346,8 @@ bool cck_read_annotations(CXCursor fn, struct cck_role *r)
 	struct scan s = { fn, r, false };
 	clang_visitChildren(fn, attr, &s);
 	/* must_use alone does not describe what the function does: leave
-	 * such functions to inference. */
-	return s.any && !cck_role_is_empty(r);
+	 * such functions to inference (every cco result is must-use). */
+	struct cck_role probe = *r;
+	probe.must_use = false;
+	return s.any && !cck_role_is_empty(&probe);
 }

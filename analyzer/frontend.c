@@ -371,6 +371,7 @@ struct lower {
 	GArray *push_stack;	/* uint32_t cleanup index */
 	int32_t last_popped;
 	int64_t clframe_do_it;	/* pthread_cleanup_pop's execute argument */
+	uint32_t clframe_pop_raw;	/* ...and where it was written */
 	bool substituted;	/* the last key rendered used a substitution */
 };
 
@@ -872,6 +873,7 @@ static struct opnd binop(struct lower *L, CXCursor c)
 			if (do_it) {	/* pthread_cleanup_pop(execute) */
 				need_value(&r);
 				L->clframe_do_it = r.is_const ? r.k : 1;
+				L->clframe_pop_raw = loc_of(L->tu, c).raw;
 				return opaque;
 			}
 		}
@@ -1214,8 +1216,27 @@ plain:;
 
 /* Runs the cleanup-attribute handlers of scopes deeper than depth, as
  * leaving those scopes does. */
+/* Where leaving a scope runs its cleanups: the closing brace when falling
+ * off the end of a block, else the statement that leaves. */
+static uint32_t scope_exit_raw(struct lower *L, CXCursor at)
+{
+	if (clang_getCursorKind(at) != CXCursor_CompoundStmt)
+		return loc_of(L->tu, at).raw;
+	CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(at));
+	CXFile file;
+	unsigned line, col;
+	clang_getExpansionLocation(end, &file, &line, &col, NULL);
+	if (!file || col < 2)
+		return loc_of(L->tu, at).raw;
+	/* the range ends after the '}' */
+	CXSourceLocation brace = clang_getLocation(clang_Cursor_getTranslationUnit(at),
+						   file, line, col - 1);
+	return brace.int_data;
+}
+
 static void leave_scopes(struct lower *L, unsigned depth, CXCursor at, bool pop)
 {
+	uint32_t raw = 0;
 	for (int i = (int)L->scoped->len - 1; i >= 0; i--) {
 		struct scoped_cleanup *sc = &g_array_index(L->scoped,
 			struct scoped_cleanup, i);
@@ -1225,9 +1246,13 @@ static void leave_scopes(struct lower *L, unsigned depth, CXCursor at, bool pop)
 			struct cck_cleanup, sc->cleanup);
 		if (!L->cur)
 			continue;
-		emit(L, CCK_EV_CLEANUP_POP, at);
+		if (!raw)
+			raw = scope_exit_raw(L, at);
+		/* glibc's frame is popped where pthread_cleanup_pop sets __do_it */
+		uint32_t here = sc->clframe && L->clframe_pop_raw ? L->clframe_pop_raw : raw;
+		emit(L, CCK_EV_CLEANUP_POP, at)->loc.raw = here;
 		if (cl->handler && (!sc->clframe || L->clframe_do_it))
-			emit_call(L, at, cl->handler, &cl->arg, 1);
+			emit_call(L, at, cl->handler, &cl->arg, 1)->loc.raw = here;
 	}
 	if (pop)
 		while (L->scoped->len && g_array_index(L->scoped, struct scoped_cleanup,

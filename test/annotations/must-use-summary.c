@@ -1,8 +1,5 @@
 // warn_unused_result (or CCK_MUST_USE) says nothing about cancellation: a
 // function defined here with it is still summarized from its body.
-// XFAIL: *
-// Bug B8 (/tmp/cck-bugs/models-tests.md): a must-use-only role hides the
-// function's summary. Remove the XFAIL line when fixed.
 // RUN: not %cancelcheck %s -- -I%annotations | FileCheck %s --implicit-check-not='warning:'
 #include <errno.h>
 #include <stdint.h>

@@ -1,10 +1,6 @@
 // The cleanup-pop event is located at the pthread_cleanup_pop line, with
 // and without -fexceptions (where glibc's frame variable is declared on
 // the push line and destroyed at the pop).
-// XFAIL: *
-// (BUG-IR-2 in /tmp/cck-bugs/ir-cli-tests.md: with -fexceptions, cleanup-pop
-// and the handler's effects are reported at the push line; a cleanup
-// variable's pop at the end of a function is reported at its opening brace.)
 // RUN: %cancelcheck --dump-ir %s -- -fno-exceptions | FileCheck %s
 // RUN: %cancelcheck --dump-ir %s -- -fexceptions | FileCheck %s
 
