@@ -544,13 +544,19 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		}
 		break;
 	case CCK_EV_SHIELD_ON:
-		s->shield = 1;
-		break;
-	case CCK_EV_SHIELD_OFF:
-		if (s->shield)
+	case CCK_EV_SHIELD_OFF: {
+		bool on = e->kind == CCK_EV_SHIELD_ON;
+		if (e->var && !on)	/* restoring a saved DISABLE keeps the shield */
+			on = !(region(s, e->var) & ~CCK_POS);
+		if (e->var2) {		/* the old state, for a later restore */
+			forget_var(s, e->var2);
+			set_region(s, e->var2, s->shield ? CCK_POS : CCK_ZERO);
+		}
+		if (s->shield && !on)
 			s->flags |= S_UNSHIELDED;
-		s->shield = 0;
+		s->shield = on;
 		break;
+	}
 	case CCK_EV_COPY: {
 		int bi = find_bind(s, e->var2);
 		unsigned r = region(s, e->var2);

@@ -43,8 +43,8 @@ enum cck_ev_kind {
 	CCK_EV_SUSPEND,		/* model: enum cck_cancel_model; res: result */
 	CCK_EV_CLEANUP_PUSH,	/* aux: index into func->cleanups */
 	CCK_EV_CLEANUP_POP,
-	CCK_EV_SHIELD_ON,
-	CCK_EV_SHIELD_OFF,
+	CCK_EV_SHIELD_ON,	/* var2: receives the state before (1: shielded) */
+	CCK_EV_SHIELD_OFF,	/* var: restores the state saved in it */
 	CCK_EV_COPY,		/* var = var2 (plain copy of a variable) */
 	CCK_EV_KILL,		/* var overwritten with something untracked */
 	CCK_EV_SET,		/* var = a constant, in region mask */

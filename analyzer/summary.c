@@ -156,11 +156,19 @@ static void consume_arg(struct out *o, const struct cck_func *f, int i,
 static void shield(struct out *o, const struct cck_func *f, const struct cck_role *r)
 {
 	bool on = r->shield == CCK_SHIELD_BEGIN;
-	if (r->shield == CCK_SHIELD_BY_ARG0) {
+	cck_sym restore = 0, saved = 0;
+	if (r->shield == CCK_SHIELD_BY_ARG0) {	/* pthread_setcancelstate(state, &old) */
 		const struct cck_arg *a = arg_at(f, o->call, 0);
+		const struct cck_arg *b = arg_at(f, o->call, 1);
 		on = a && a->is_const && a->value == 1;	/* PTHREAD_CANCEL_DISABLE */
+		if (a && !a->is_const && !a->addr_of)
+			restore = a->var;	/* back to a state saved earlier */
+		if (b && b->addr_of)
+			saved = b->var;
 	}
-	put(o, on ? CCK_EV_SHIELD_ON : CCK_EV_SHIELD_OFF);
+	struct cck_event *e = put(o, on ? CCK_EV_SHIELD_ON : CCK_EV_SHIELD_OFF);
+	e->var = restore;
+	e->var2 = saved;
 }
 
 /* Order: what the callee gives up happens before it suspends, what it
