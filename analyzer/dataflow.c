@@ -17,7 +17,7 @@
 #define STATES_PER_BLOCK 8
 
 enum { F_GUARD = 1, F_VALUE };
-enum { S_POPPED = 1, S_UNSHIELDED = 2, S_SUSPENDED = 4 };
+enum { S_POPPED = 1, S_UNSHIELDED = 2, S_SUSPENDED = 4, S_DEAD = 8 };
 
 struct fact {
 	uint8_t kind;
@@ -478,7 +478,12 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 			set_region(s, e->res, CCK_ZERO);
 		return;
 	}
+	if (s->flags & S_DEAD)
+		return;
 	switch (e->kind) {
+	case CCK_EV_DIVERGE:
+		s->flags |= S_DEAD;
+		break;
 	case CCK_EV_ACQUIRE:
 		n.kind = F_GUARD;
 		n.key = e->key;
@@ -910,7 +915,8 @@ static void visit(struct run *R, uint32_t block, const struct state *in)
 		b = g_ptr_array_index(R->f->blocks, b->succ[0]);
 	}
 	for (unsigned i = 0; i < live->len; i++)
-		terminate(R, b, &g_array_index(live, struct state, i));
+		if (!(g_array_index(live, struct state, i).flags & S_DEAD))
+			terminate(R, b, &g_array_index(live, struct state, i));
 }
 
 void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,

@@ -253,7 +253,7 @@ static const char *const ev_names[] = {
 	[CCK_EV_LEND] = "lend", [CCK_EV_SUSPEND] = "suspend",
 	[CCK_EV_CLEANUP_PUSH] = "cleanup-push", [CCK_EV_CLEANUP_POP] = "cleanup-pop",
 	[CCK_EV_SHIELD_ON] = "shield-on", [CCK_EV_SHIELD_OFF] = "shield-off",
-	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set", [CCK_EV_MOVE] = "move",
+	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set", [CCK_EV_MOVE] = "move", [CCK_EV_DIVERGE] = "diverge",
 };
 
 static const char *mask_name(unsigned m)

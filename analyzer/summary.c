@@ -314,6 +314,13 @@ static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 		resolve_summary(tu, &o, f, s);
 		return;
 	}
+	if (c->callee && g_hash_table_contains(tu->func_by_name, GUINT_TO_POINTER(c->callee))) {
+		/* Defined here, no summary yet: a recursive call in the first
+		 * round. Summaries are "held on every return" facts, computed
+		 * as a greatest fixpoint: such paths do not count yet. */
+		put(&o, CCK_EV_DIVERGE);
+		return;
+	}
 	bool system = c->aux || (r && r->borrows) ||
 		      (c->callee && g_hash_table_contains(tu->system_fns,
 							  GUINT_TO_POINTER(c->callee)));
