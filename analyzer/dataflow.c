@@ -8,9 +8,9 @@
 #include <string.h>
 #include "dataflow.h"
 
-#define MAXF 12		/* facts per state */
-#define MAXB 12		/* variable -> value bindings */
-#define MAXR 12		/* variable regions */
+#define MAXF 10		/* facts per state */
+#define MAXB 10		/* variable -> value bindings */
+#define MAXR 10		/* variable regions */
 #define MAXC 6		/* nested cleanups */
 #define PARAM 0x80000000u	/* binding of a parameter: id = PARAM | index */
 #define MOVED 0x40000000u	/* binding of a realloc result: id = MOVED | value */
@@ -24,14 +24,12 @@ struct fact {
 	uint8_t mask;		/* held iff bound var in mask; 0: held */
 	uint8_t maybe;		/* held on some joined paths only */
 	uint8_t omask;		/* success mask of the OWN, for summaries */
-	cck_sym key;		/* guard key / variable first holding the value */
+	cck_sym key;		/* guard key / variable holding the value */
 	cck_sym bound;
-	uint32_t id;		/* value: uid of its OWN; param: index */
-	cck_sym callee;
-	cck_sym text;		/* for messages */
-	uint32_t origin;	/* raw location of the acquire / own */
-	uint32_t moved_origin;	/* where a realloc may take it over... */
-	cck_sym moved_callee;	/* ...and which call */
+	uint32_t id;		/* value: uid of its OWN */
+	uint32_t from;		/* uid of the event that acquired / obtained it:
+				 * where, which call and how it was written */
+	uint32_t moved;		/* uid of a realloc that may take it over */
 };
 
 struct bind {
@@ -67,6 +65,12 @@ struct run {
 	GArray *work;			/* guint64: block << 32 | state index */
 	unsigned head;			/* next item of work to take */
 	uint32_t *npred;		/* predecessors per block */
+	const struct cck_event **by_uid;	/* an event of each uid */
+	uint32_t nuid;
+	/* Liveness of what branches test: at a join, a region no later
+	 * branch reads is dropped, so paths differing only there merge. */
+	GHashTable *tested;		/* var -> bit + 1 */
+	uint64_t *live_in;		/* per block; NULL: keep every region */
 	GArray *direct;			/* struct direct: to visit next, unstored */
 	GHashTable *seen;		/* reported leaks */
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
@@ -223,12 +227,10 @@ static bool refine(struct state *s, cck_sym v, unsigned mask)
 			bind(s, v, id);
 			struct fact k = { .kind = F_VALUE, .id = id };
 			int fi = find_fact(s, &k);
-			if (fi >= 0 && s->f[fi].moved_origin) {	/* obtained anew there */
-				s->f[fi].origin = s->f[fi].moved_origin;
-				s->f[fi].callee = s->f[fi].moved_callee;
+			if (fi >= 0 && s->f[fi].moved) {	/* obtained anew there */
+				s->f[fi].from = s->f[fi].moved;
 				s->f[fi].key = v;
-				s->f[fi].moved_origin = 0;
-				s->f[fi].moved_callee = 0;
+				s->f[fi].moved = 0;
 			}
 		}
 		return true;
@@ -271,7 +273,9 @@ static void report(struct run *R, const struct state *s, const struct fact *f,
 		.shield_ended = s->flags & S_UNSHIELDED,
 	};
 	if (f) {
-		l.what = f->text ? f->text : f->key;
+		const struct cck_event *from = f->from < R->nuid ? R->by_uid[f->from] : NULL;
+		l.what = f->kind == F_GUARD && from && from->key == f->key && from->text ?
+			 from->text : f->key;
 		if (f->kind == F_VALUE) {	/* name it by a variable still holding it */
 			int bi = find_bind(s, f->key);
 			if (bi < 0 || s->b[bi].id != f->id)
@@ -281,8 +285,10 @@ static void report(struct run *R, const struct state *s, const struct fact *f,
 						break;
 					}
 		}
-		l.origin.raw = f->origin;
-		l.origin_callee = f->callee;
+		if (from) {
+			l.origin.raw = from->loc.raw;
+			l.origin_callee = from->callee;
+		}
 	}
 	R->fn(R->ctx, &l);
 }
@@ -487,9 +493,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 	case CCK_EV_ACQUIRE:
 		n.kind = F_GUARD;
 		n.key = e->key;
-		n.text = e->text ? e->text : e->key;
-		n.callee = e->callee;
-		n.origin = e->loc.raw;
+		n.from = e->uid;
 		if (e->res) {
 			forget_var(s, e->res);
 			n.bound = e->res;
@@ -508,8 +512,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		n.bound = e->res;
 		n.mask = e->mask;
 		n.omask = e->mask;
-		n.callee = e->callee;
-		n.origin = e->loc.raw;
+		n.from = e->uid;
 		add_fact(s, &n);
 		bind(s, e->res, e->uid);
 		break;
@@ -522,8 +525,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 	case CCK_EV_LOSE_ON_CANCEL:
 		if (!s->shield) {
 			int fi = value_of(s, e->var);
-			struct fact k = { .key = e->var, .origin = e->loc.raw,
-					  .callee = e->callee };
+			struct fact k = { .key = e->var, .from = e->uid };
 			if (fi >= 0)
 				k = s->f[fi];
 			k.key = e->var;
@@ -594,8 +596,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 			break;
 		}
 		uint32_t id = s->f[fi].id;
-		s->f[fi].moved_origin = e->loc.raw;
-		s->f[fi].moved_callee = e->callee;
+		s->f[fi].moved = e->uid;
 		forget_var(s, e->res);
 		bind(s, e->res, id | MOVED);
 		break;
@@ -755,6 +756,17 @@ static void enqueue(struct run *R, uint32_t block, const struct state *s)
 		d->s = *s;
 		return;
 	}
+	struct state pruned;
+	if (R->live_in) {
+		pruned = *s;
+		for (int i = pruned.nr - 1; i >= 0; i--) {
+			unsigned bit = GPOINTER_TO_UINT(g_hash_table_lookup(R->tested,
+				GUINT_TO_POINTER(pruned.r[i].var)));
+			if (!bit || !(R->live_in[block] & (1ull << (bit - 1))))
+				set_region(&pruned, pruned.r[i].var, CCK_ANY);
+		}
+		s = &pruned;
+	}
 	if (!R->in[block])	/* most blocks see one or two states */
 		R->in[block] = g_array_sized_new(FALSE, FALSE, sizeof(struct state), 2);
 	GArray *in = R->in[block];
@@ -876,9 +888,8 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 		struct state t = *s;
 		if (refine(&t, b->cmp_var, yes))
 			enqueue(R, succ[0], &t);
-		t = *s;
-		if (refine(&t, b->cmp_var, no))
-			enqueue(R, succ[1], &t);
+		if (refine(s, b->cmp_var, no))	/* s is not needed after this */
+			enqueue(R, succ[1], s);
 		break;
 	}
 	case CCK_T_RETURN:
@@ -894,12 +905,76 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 	}
 }
 
-static void visit(struct run *R, uint32_t block, const struct state *in)
+static uint64_t var_bit(const struct run *R, cck_sym v)
+{
+	unsigned bit = v ? GPOINTER_TO_UINT(g_hash_table_lookup(R->tested, GUINT_TO_POINTER(v))) : 0;
+	return bit ? 1ull << (bit - 1) : 0;
+}
+
+/* Backward liveness of the variables branches test. */
+static void liveness(struct run *R)
+{
+	const struct cck_func *f = R->f;
+	unsigned nb = f->blocks->len, n = 0;
+	R->tested = g_hash_table_new(NULL, NULL);
+	for (unsigned i = 0; i < nb; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		if ((b->term == CCK_T_BRANCH || b->term == CCK_T_SWITCH) && b->cmp_var &&
+		    !g_hash_table_contains(R->tested, GUINT_TO_POINTER(b->cmp_var)))
+			g_hash_table_insert(R->tested, GUINT_TO_POINTER(b->cmp_var),
+					    GUINT_TO_POINTER(++n));
+		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
+			const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
+			cck_sym u = e->kind == CCK_EV_COPY ? e->var2 :
+				    e->kind == CCK_EV_SHIELD_OFF ? e->var : 0;
+			if (u && !g_hash_table_contains(R->tested, GUINT_TO_POINTER(u)))
+				g_hash_table_insert(R->tested, GUINT_TO_POINTER(u),
+						    GUINT_TO_POINTER(++n));
+		}
+	}
+	if (n > 64)
+		return;		/* too many to track: keep every region */
+	R->live_in = g_new0(uint64_t, nb);
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (unsigned i = nb; i-- > 0;) {
+			const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+			uint64_t live = 0;
+			for (unsigned k = 0; k < b->nsucc; k++)
+				live |= R->live_in[b->succ[k]];
+			if (b->term == CCK_T_BRANCH || b->term == CCK_T_SWITCH)
+				live |= var_bit(R, b->cmp_var);
+			for (unsigned j = b->ev ? b->ev->len : 0; j-- > 0;) {
+				const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
+				switch (e->kind) {
+				case CCK_EV_COPY:
+					live &= ~var_bit(R, e->var);
+					live |= var_bit(R, e->var2);
+					break;
+				case CCK_EV_SET:
+				case CCK_EV_KILL:
+					live &= ~var_bit(R, e->var);
+					break;
+				case CCK_EV_SHIELD_OFF:
+					live |= var_bit(R, e->var);
+					break;
+				default:
+					break;
+				}
+			}
+			if (live != R->live_in[i]) {
+				R->live_in[i] = live;
+				changed = true;
+			}
+		}
+	}
+}
+
+/* Runs the state in R->live (one, set by the caller) through block. */
+static void visit(struct run *R, uint32_t block)
 {
 	const struct cck_block *b = g_ptr_array_index(R->f->blocks, block);
 	GArray *live = R->live;
-	g_array_set_size(live, 0);
-	g_array_append_val(live, *in);
 	for (unsigned hops = 0;; hops++) {
 		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
 			const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
@@ -928,6 +1003,17 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	R.live = g_array_sized_new(FALSE, FALSE, sizeof(struct state), 4);
 	R.work = g_array_sized_new(FALSE, FALSE, sizeof(guint64), nb);
 	R.direct = g_array_sized_new(FALSE, FALSE, sizeof(struct direct), 8);
+	R.nuid = f->next_uid + 1;
+	R.by_uid = g_new0(const struct cck_event *, R.nuid);
+	for (unsigned i = 0; i < nb; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
+			const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
+			if (e->uid < R.nuid && (!R.by_uid[e->uid] || e->kind == CCK_EV_ACQUIRE))
+				R.by_uid[e->uid] = e;	/* the acquire carries the text */
+		}
+	}
+	liveness(&R);
 	R.npred = g_new0(uint32_t, nb);
 	R.npred[0] = 1;	/* the entry: its state comes from outside */
 	for (unsigned i = 0; i < nb; i++) {
@@ -945,21 +1031,22 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	/* Each (block, state) is revisited only when its state grew; the cap
 	 * is a safety net for pathological CFGs. */
 	size_t budget = (size_t)nb * STATES_PER_BLOCK * 64 + 1024;
-	struct state cur;
 	while ((R.direct->len || R.head < R.work->len) && budget--) {
 		uint32_t block;
+		g_array_set_size(R.live, 1);
+		struct state *cur = &g_array_index(R.live, struct state, 0);
 		if (R.direct->len) {
 			struct direct *d = &g_array_index(R.direct, struct direct,
 							  R.direct->len - 1);
 			block = d->block;
-			cur = d->s;
+			*cur = d->s;
 			g_array_set_size(R.direct, R.direct->len - 1);
 		} else {
 			guint64 w = g_array_index(R.work, guint64, R.head++);
 			block = w >> 32;
-			cur = g_array_index(R.in[block], struct state, (uint32_t)w);
+			*cur = g_array_index(R.in[block], struct state, (uint32_t)w);
 		}
-		visit(&R, block, &cur);
+		visit(&R, block);
 	}
 	/* released after a suspend on some path: held at its cancel edge */
 	for (unsigned i = 0; sum && i < sum->releases_after->len; i++)
@@ -975,6 +1062,9 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	g_array_free(R.work, TRUE);
 	g_array_free(R.direct, TRUE);
 	g_free(R.npred);
+	g_free(R.by_uid);
+	g_free(R.live_in);
+	g_hash_table_unref(R.tested);
 	g_hash_table_unref(R.seen);
 	for (unsigned i = 0; i < nb; i++)
 		if (R.in[i])
