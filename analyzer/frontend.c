@@ -563,6 +563,7 @@ struct opnd {
 	int64_t k;
 	bool addr_of;		/* &var */
 	bool lit;		/* a literal not evaluated yet (lit_c) */
+	bool plain;		/* var is exactly the expression (a DeclRefExpr) */
 	CXCursor lit_c;
 	int32_t call_ev;	/* index in cur block of the CALL producing var */
 	struct cck_block *call_block;
@@ -633,6 +634,14 @@ static bool is_noreturn_name(const char *n)
 static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
 {
 	struct cck_arg r = { 0 };
+	if (o->var && !o->addr_of && !(o->var & CCK_TEMP) && o->plain) {
+		/* a plain variable: its key is its name, or what it stands for */
+		const char *sub = g_hash_table_lookup(L->subst, GUINT_TO_POINTER(o->var));
+		r.key = sub ? cck_intern(&L->tu->strs, sub) : o->var;
+		r.text = o->var;
+		r.var = o->var;
+		return r;
+	}
 	CXCursor s = strip(a);
 	r.key = key_of(L, s, true);
 	r.text = r.key && L->substituted ? key_of(L, s, false) : r.key;
@@ -690,13 +699,17 @@ static struct opnd call(struct lower *L, CXCursor c)
 
 	struct cck_arg stack[8];
 	struct cck_arg *args = nargs > 8 ? g_new0(struct cck_arg, nargs) : stack;
+	struct kids cks;	/* a call's children: the callee, then the arguments */
+	kids_get(c, &cks);
+	bool from_kids = nargs >= 0 && cks.n == (unsigned)nargs + 1;
 	for (int i = 0; i < nargs; i++) {
-		CXCursor a = clang_Cursor_getArgument(c, i);
+		CXCursor a = from_kids ? kid(&cks, i + 1) : clang_Cursor_getArgument(c, i);
 		struct opnd o = expr(L, a);
 		if (ci && ci->const_args)
 			need_value(&o);
 		args[i] = arg_of(L, a, &o);
 	}
+	kids_free(&cks);
 	nargs = nargs < 0 ? 0 : nargs;
 	struct opnd r = opaque;
 
@@ -1001,6 +1014,7 @@ static struct opnd expr(struct lower *L, CXCursor c)
 			return opaque;
 		struct opnd o = opaque;
 		o.var = decl_sym(L->tu, d);
+		o.plain = true;
 		return o;
 	}
 	case CXCursor_IntegerLiteral:

@@ -389,26 +389,30 @@ struct scc {
 
 /* Distinct names of the functions f calls (or registers as handlers) that
  * the TU defines. */
+static void add_unique(GPtrArray *out, cck_sym c)
+{
+	for (unsigned i = 0; i < out->len; i++)	/* a handful per function */
+		if (GPOINTER_TO_UINT(out->pdata[i]) == c)
+			return;
+	g_ptr_array_add(out, GUINT_TO_POINTER(c));
+}
+
 static void callee_names(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
 {
-	GHashTable *seen = g_hash_table_new(NULL, NULL);
 	for (unsigned i = 0; i < f->blocks->len; i++) {
 		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
 		for (unsigned j = 0; b->raw && j < b->raw->len; j++) {
 			const struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
 			if (e->kind == CCK_EV_CALL && e->callee &&
-			    g_hash_table_contains(tu->defined, GUINT_TO_POINTER(e->callee)) &&
-			    g_hash_table_add(seen, GUINT_TO_POINTER(e->callee)))
-				g_ptr_array_add(out, GUINT_TO_POINTER(e->callee));
+			    g_hash_table_contains(tu->defined, GUINT_TO_POINTER(e->callee)))
+				add_unique(out, e->callee);
 		}
 	}
 	for (unsigned i = 0; i < f->cleanups->len; i++) {
 		cck_sym h = g_array_index(f->cleanups, struct cck_cleanup, i).handler;
-		if (h && g_hash_table_contains(tu->defined, GUINT_TO_POINTER(h)) &&
-		    g_hash_table_add(seen, GUINT_TO_POINTER(h)))
-			g_ptr_array_add(out, GUINT_TO_POINTER(h));
+		if (h && g_hash_table_contains(tu->defined, GUINT_TO_POINTER(h)))
+			add_unique(out, h);
 	}
-	g_hash_table_unref(seen);
 }
 
 static void callees(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
