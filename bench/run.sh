@@ -142,4 +142,9 @@ contract memory_over_syntax_only \
 	"${val[$gen_tag.cancelcheck.rss_kib]}" "${val[$gen_tag.syntax_only.rss_kib]}" 1.20
 contract memory_over_syntax_only_compile_db \
 	"${val[compile_db.cancelcheck.rss_kib]}" "${val[compile_db.syntax_only.rss_kib]}" 1.20
+# For reference, not a contract: cancelcheck parses with -w, so this is the
+# cost of lowering and analysis over the same warning-free parse.
+w=$(field syntax_only_w wall_s "$out/$gen_tag.result")
+[ -n "$w" ] && awk -v a="${val[$gen_tag.cancelcheck.wall_s]}" -v b="$w" 'BEGIN {
+	printf "analyzer_over_syntax_only_without_warnings: %.2f (reference: both parse with -w)\n", a / b }'
 exit 0
