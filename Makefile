@@ -21,8 +21,17 @@ build: configure
 demo: build
 	@bash tools/demo.sh $(BUILD)
 
-test: build
-	@bash tools/run-tests.sh $(BUILD)
+# The analyzer is also built with AddressSanitizer and UBSan, and every
+# lit test runs against both builds.
+SAN_BUILD ?= $(BUILD)/sanitize
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+$(SAN_BUILD)/CMakeCache.txt: | setup
+	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="$(SAN_FLAGS)" >/dev/null
+
+test: build $(SAN_BUILD)/CMakeCache.txt
+	@cmake --build $(SAN_BUILD) -j $(JOBS) >/dev/null
+	@bash tools/run-tests.sh $(BUILD) $(SAN_BUILD)
 
 bench: build
 	@bash bench/run.sh $(BUILD)

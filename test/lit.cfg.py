@@ -13,6 +13,10 @@ config.environment["PATH"] = os.pathsep.join(
     [config.cck_bin_dir, config.llvm_bin_dir, config.environment.get("PATH", "/usr/bin:/bin")])
 # Keep output stable: no colours, a fixed locale.
 config.environment["LC_ALL"] = "C"
+# The sanitized build: stop at the first error; the analyzer leaves its
+# last translation unit to the exit on purpose.
+config.environment["ASAN_OPTIONS"] = "detect_leaks=0:halt_on_error=1"
+config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
 
 cck = os.path.join(config.cck_bin_dir, "cancelcheck")
 config.substitutions.append(("%cancelcheck", cck))

@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test suite (lit: analyzer, config, unit programs) and prints
-# one summary line "N passed, N failed".
+# Runs every test suite (lit: analyzer, config, unit programs) against each
+# build directory given (the release build, then the sanitized one) and
+# prints one summary line "N passed, N failed".
 set -u
-build=${1:-build}
-root=$(cd "$(dirname "$0")/.." && pwd)
+[ $# -ge 1 ] || set -- build
 lit=/usr/lib/llvm-19/build/utils/lit/lit.py
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-
-python3 "$lit" -v --order=lexical "$build/test" 2>&1 | tee "$log" \
-	| grep -E '^(FAIL|XPASS|UNRESOLVED|TIMEOUT):|^\*\*\*\*' || true
-pass=$(grep -cE '^(PASS|XFAIL):' "$log")
-fail=$(grep -cE '^(FAIL|XPASS|UNRESOLVED|TIMEOUT):' "$log")
-skip=$(grep -cE '^(UNSUPPORTED|SKIPPED):' "$log")
-if [ "$pass" -eq 0 ] && [ "$fail" -eq 0 ]; then
-	echo "lit ran no tests:" >&2
-	tail -n 20 "$log" >&2
-	fail=1
-fi
+pass=0 fail=0 skip=0
+for build in "$@"; do
+	echo "lit: $build/test" >&2
+	python3 "$lit" -v --no-progress-bar --order=lexical "$build/test" >"$log" 2>&1
+	# the output of each failing test, then its name
+	awk '/^\*{20} TEST /{p=1} p{print} /^\*{20}$/{p=0}' "$log"
+	grep -E '^(FAIL|XPASS|UNRESOLVED|TIMEOUT):' "$log"
+	p=$(grep -cE '^(PASS|XFAIL):' "$log")
+	f=$(grep -cE '^(FAIL|XPASS|UNRESOLVED|TIMEOUT):' "$log")
+	s=$(grep -cE '^(UNSUPPORTED|SKIPPED):' "$log")
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+		echo "lit ran no tests in $build/test:" >&2
+		tail -n 20 "$log" >&2
+		f=1
+	fi
+	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
+done
 [ "$skip" -gt 0 ] && echo "$skip skipped"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
