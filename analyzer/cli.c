@@ -72,6 +72,7 @@ static void help(void)
 "  --explain <check>     describe a check and exit\n"
 "  --version             print the version and exit\n"
 "  --help                print this help and exit\n"
+"  --lsp                 language server on stdin/stdout (not in this version)\n"
 "\n"
 "Suppress a finding with a comment on its line or the line before:\n"
 "  // cancelcheck: ignore[<check>] <reason>\n"

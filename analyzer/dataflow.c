@@ -81,6 +81,11 @@ char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key);
 
 /* ---- state helpers ---------------------------------------------------- */
 
+/* Set when a path state had no room for a fact, binding, region or
+ * cleanup: what did not fit is forgotten (never guessed), and --verbose
+ * says so. */
+static __thread bool overflowed;
+
 static int fact_cmp(const struct fact *a, const struct fact *b)
 {
 	if (a->kind != b->kind)
@@ -111,8 +116,10 @@ static void add_fact(struct state *s, const struct fact *n)
 		s->f[i] = *n;
 		return;
 	}
-	if (s->nf == MAXF)
+	if (s->nf == MAXF) {
+		overflowed = true;
 		return;		/* beyond what we track: forget, never guess */
+	}
 	int at = s->nf;
 	while (at > 0 && fact_cmp(&s->f[at - 1], n) > 0)
 		at--;
@@ -141,8 +148,10 @@ static void unbind(struct state *s, cck_sym v)
 static void bind(struct state *s, cck_sym v, uint32_t id)
 {
 	unbind(s, v);
-	if (s->nb == MAXB)
+	if (s->nb == MAXB) {
+		overflowed = true;
 		return;
+	}
 	int at = s->nb;
 	while (at > 0 && s->b[at - 1].var > v)
 		at--;
@@ -172,8 +181,12 @@ static void set_region(struct state *s, cck_sym v, unsigned mask)
 		}
 		return;
 	}
-	if (mask == CCK_ANY || s->nr == MAXR)
+	if (mask == CCK_ANY)
 		return;
+	if (s->nr == MAXR) {
+		overflowed = true;
+		return;
+	}
 	int at = s->nr;
 	while (at > 0 && s->r[at - 1].var > v)
 		at--;
@@ -543,6 +556,8 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 	case CCK_EV_CLEANUP_PUSH:
 		if (s->nc < MAXC)
 			s->cl[s->nc++] = e->var;
+		else
+			overflowed = true;
 		break;
 	case CCK_EV_CLEANUP_POP:
 		if (s->nc) {
@@ -998,6 +1013,7 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 		  struct cck_summary *sum, cck_leak_fn fn, void *ctx)
 {
 	struct run R = { .tu = tu, .f = f, .sum = sum, .fn = fn, .ctx = ctx };
+	overflowed = false;
 	unsigned nb = f->blocks->len;
 	R.in = g_new0(GArray *, nb);
 	R.live = g_array_sized_new(FALSE, FALSE, sizeof(struct state), 4);
@@ -1048,6 +1064,13 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 		}
 		visit(&R, block);
 	}
+	if (tu->verbose && tu->notes && fn && (overflowed || budget == (size_t)-1))
+		g_string_append_printf(tu->notes,
+			"%s:%u:%u: note: in '%s': %s; the analysis of this function is partial\n",
+			cck_str(&tu->strs, f->loc.file), f->loc.line, f->loc.col,
+			cck_str(&tu->strs, f->name),
+			overflowed ? "more guards, values or cleanups on one path than are tracked"
+				   : "too many paths to follow");
 	/* released after a suspend on some path: held at its cancel edge */
 	for (unsigned i = 0; sum && i < sum->releases_after->len; i++)
 		for (unsigned j = sum->releases->len; j-- > 0;)
