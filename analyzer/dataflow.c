@@ -74,7 +74,6 @@ struct run {
 	GArray *direct;			/* struct direct: to visit next, unstored */
 	GHashTable *seen;		/* reported leaks */
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
-	bool any_return;
 };
 
 char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key);

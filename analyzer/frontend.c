@@ -732,9 +732,6 @@ static struct opnd call(struct lower *L, CXCursor c)
 	}
 	if (!direct) {
 		/* A call through glibc's __cancel_routine runs the popped handler. */
-		CXCursor callee_expr = strip(clang_getCursorKind(c) == CXCursor_CallExpr ?
-					     clang_getCursorReferenced(c) : c);
-		(void)callee_expr;
 		struct kids ks;
 		kids_get(c, &ks);
 		bool routine = false;
@@ -1376,22 +1373,21 @@ static void var_decl(struct lower *L, CXCursor d)
 
 	if (!clang_Cursor_isNull(init)) {
 		struct opnd o = expr(L, init);
-		if (clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
-		    CXCursor_FunctionDecl || 1) {
-			assign_var(L, v, o, d);
-			CXCursor si = strip(init);
-			cck_sym k = 0;
-			if (clang_getCursorKind(si) != CXCursor_CallExpr && o.call_ev < 0)
-				k = key_of(L, si, true);
-			if (!k && o.var && !(o.var & CCK_TEMP) && !o.addr_of && o.call_ev < 0) {
-				/* "(lock(m), m)": the value of a comma is its last operand */
-				const char *sub = g_hash_table_lookup(L->subst, GUINT_TO_POINTER(o.var));
-				k = sub ? cck_intern(&L->tu->strs, sub) : o.var;
-			}
-			if (k)
-				g_hash_table_insert(L->subst, GUINT_TO_POINTER(v),
-					(gpointer)cck_str(&L->tu->strs, k));
+		assign_var(L, v, o, d);
+		/* A local initialized from a path stands for it in later keys
+		 * ("struct q *q = arg;" then "&q->mu" is "&arg->mu"). */
+		CXCursor si = strip(init);
+		cck_sym k = 0;
+		if (clang_getCursorKind(si) != CXCursor_CallExpr && o.call_ev < 0)
+			k = key_of(L, si, true);
+		if (!k && o.var && !(o.var & CCK_TEMP) && !o.addr_of && o.call_ev < 0) {
+			/* "(lock(m), m)": the value of a comma is its last operand */
+			const char *sub = g_hash_table_lookup(L->subst, GUINT_TO_POINTER(o.var));
+			k = sub ? cck_intern(&L->tu->strs, sub) : o.var;
 		}
+		if (k)
+			g_hash_table_insert(L->subst, GUINT_TO_POINTER(v),
+					    (gpointer)cck_str(&L->tu->strs, k));
 	} else {
 		kill_var(L, v, d);
 	}
@@ -1847,12 +1843,9 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 		return CXChildVisit_Recurse;
 	if (k != CXCursor_FunctionDecl)
 		return CXChildVisit_Continue;
-	bool sys = clang_Location_isInSystemHeader(clang_getCursorLocation(c));
+	if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;	/* calls record that per callee */
 	cck_sym name = spelling_sym(tu, c);
-	if (sys) {
-		g_hash_table_add(tu->system_fns, GUINT_TO_POINTER(name));
-		return CXChildVisit_Continue;
-	}
 	struct cck_role r;
 	if (cck_read_annotations(c, &r)) {
 		struct cck_role *old = g_hash_table_lookup(tu->decl_roles,

@@ -10,7 +10,6 @@ void cck_tu_init(struct cck_tu *tu)
 	tu->funcs = g_ptr_array_new_with_free_func((GDestroyNotify)cck_func_free);
 	tu->func_by_name = g_hash_table_new(NULL, NULL);
 	tu->decl_roles = g_hash_table_new_full(NULL, NULL, NULL, cck_role_free);
-	tu->system_fns = g_hash_table_new(NULL, NULL);
 	tu->summaries = g_hash_table_new_full(NULL, NULL, NULL, cck_summary_free);
 	tu->decl_syms = g_hash_table_new(NULL, NULL);
 	tu->defined = g_hash_table_new(NULL, NULL);
@@ -26,7 +25,6 @@ void cck_tu_fini(struct cck_tu *tu)
 	g_hash_table_unref(tu->defined);
 	g_hash_table_unref(tu->waiters);
 	g_hash_table_unref(tu->callee_info);
-	g_hash_table_unref(tu->system_fns);
 	g_hash_table_unref(tu->decl_roles);
 	g_hash_table_unref(tu->func_by_name);
 	g_ptr_array_free(tu->funcs, TRUE);
@@ -321,9 +319,7 @@ static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 		put(&o, CCK_EV_DIVERGE);
 		return;
 	}
-	bool system = c->aux || (r && r->borrows) ||
-		      (c->callee && g_hash_table_contains(tu->system_fns,
-							  GUINT_TO_POINTER(c->callee)));
+	bool system = c->aux || (r && r->borrows);
 	resolve_unknown(&o, f, system);
 }
 

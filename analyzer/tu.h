@@ -16,7 +16,6 @@ struct cck_tu {
 	GPtrArray *funcs;		/* struct cck_func *, definitions */
 	GHashTable *func_by_name;	/* GUINT_TO_POINTER(sym) -> func */
 	GHashTable *decl_roles;		/* sym -> struct cck_role * (annotations) */
-	GHashTable *system_fns;		/* sym set: declared only in system headers */
 	GHashTable *summaries;		/* sym -> struct cck_summary * */
 	const struct cck_config *config;
 	unsigned models;		/* enabled models (CCK_MODEL_*) */
