@@ -22,6 +22,7 @@ struct options {
 	int jobs;
 	bool dump_ir, verbose, list_checks, version, help;
 	char *explain;
+	char *baseline;
 	GPtrArray *sources;
 	GPtrArray *extra;	/* compiler args after -- */
 	bool have_extra;
@@ -63,6 +64,8 @@ static void help(void)
 "  --model=<name>        enable a model (repeatable): %s\n"
 "  --config=<file>       use this config file instead of the nearest\n"
 "                        .cancelcheck.yaml above each source\n"
+"  --baseline=<file>     report only findings not in <file>, a previous\n"
+"                        --format=json output (adopting on a large codebase)\n"
 "  --format=text|json|sarif\n"
 "                        output format (default text)\n"
 "  -j <n>                analyze translation units in parallel\n"
@@ -577,6 +580,7 @@ static int attach_configs(const struct options *o, GPtrArray *jobs, GHashTable *
 enum {
 	OPT_CHECKS = 256, OPT_MODEL, OPT_CONFIG, OPT_FORMAT, OPT_DUMP_IR,
 	OPT_VERBOSE, OPT_LIST, OPT_EXPLAIN, OPT_VERSION, OPT_HELP, OPT_LSP,
+	OPT_BASELINE,
 };
 
 static const struct option longopts[] = {
@@ -591,6 +595,7 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "lsp", no_argument, NULL, OPT_LSP },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -661,6 +666,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_VERSION: o->version = true; break;
 		case OPT_HELP: o->help = true; break;
+		case OPT_BASELINE:
+			g_free(o->baseline);
+			o->baseline = g_strdup(optarg);
+			break;
 		case OPT_LSP:
 			fprintf(stderr, "%s: error: --lsp: the language server is not available in this version\n",
 				prog);
@@ -716,6 +725,16 @@ static int run(struct options *o)
 		return EXIT_ERROR;
 	}
 
+	GHashTable *baseline = NULL;
+	if (o->baseline) {
+		char *err = NULL;
+		baseline = cck_baseline_load(o->baseline, &err);
+		if (!baseline) {
+			fprintf(stderr, "%s: error: %s\n", prog, err);
+			g_free(err);
+			return EXIT_ERROR;
+		}
+	}
 	GPtrArray *jobs = g_ptr_array_new_with_free_func(job_free);
 	int rc = 0;
 	if (o->build_dir) {
@@ -765,6 +784,15 @@ static int run(struct options *o)
 		o->check_globs = saved;
 		g_ptr_array_free(globs, TRUE);
 
+		if (o->baseline) {
+			unsigned dropped = 0;
+			for (unsigned i = 0; i < jobs->len; i++)
+				dropped += cck_baseline_apply(baseline,
+					&((struct job *)jobs->pdata[i])->sink);
+			if (o->verbose)
+				fprintf(stderr, "%s: note: %u finding%s in baseline %s\n", prog,
+					dropped, dropped == 1 ? "" : "s", o->baseline);
+		}
 		GPtrArray *all = g_ptr_array_new();
 		bool failed = false;
 		for (unsigned i = 0; i < jobs->len; i++) {
@@ -790,6 +818,8 @@ static int run(struct options *o)
 	}
 	g_hash_table_unref(configs);
 	g_ptr_array_free(jobs, TRUE);
+	if (baseline)
+		g_hash_table_unref(baseline);
 	return rc;
 }
 
@@ -807,6 +837,7 @@ int cck_main(int argc, char **argv)
 	g_free(o.build_dir);
 	g_free(o.config);
 	g_free(o.explain);
+	g_free(o.baseline);
 	g_ptr_array_free(o.check_globs, TRUE);
 	g_ptr_array_free(o.sources, TRUE);
 	g_ptr_array_free(o.extra, TRUE);

@@ -1,6 +1,7 @@
 /* Diagnostics: collection, suppression comments, and the printers. */
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 #include <json-c/json.h>
 #include "diag.h"
 
@@ -200,6 +201,70 @@ void cck_print_text(FILE *out, const struct cck_sink *s, bool color)
 				show_source(out, n->file, n->line, n->col);
 		}
 	}
+}
+
+/* ---- baselines -------------------------------------------------------- */
+
+static char *baseline_key(const char *file, const char *check, const char *msg)
+{
+	char *abs = g_canonicalize_filename(file, NULL);
+	char *k = g_strdup_printf("%s\x1f%s\x1f%s", abs, check, msg);
+	g_free(abs);
+	return k;
+}
+
+GHashTable *cck_baseline_load(const char *path, char **err)
+{
+	json_object *doc = json_object_from_file(path);
+	if (!doc || !json_object_is_type(doc, json_type_array)) {
+		*err = g_strdup_printf("%s: %s", path, access(path, R_OK) ?
+				       "cannot read the baseline" :
+				       "not a baseline: expected a JSON array of findings as "
+				       "--format=json writes");
+		json_object_put(doc);
+		return NULL;
+	}
+	GHashTable *b = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (size_t i = 0; i < json_object_array_length(doc); i++) {
+		json_object *o = json_object_array_get_idx(doc, i), *f, *c, *m;
+		if (!json_object_object_get_ex(o, "file", &f) ||
+		    !json_object_object_get_ex(o, "check", &c) ||
+		    !json_object_object_get_ex(o, "message", &m)) {
+			*err = g_strdup_printf("%s: finding %zu lacks file, check or message",
+					       path, i + 1);
+			g_hash_table_unref(b);
+			json_object_put(doc);
+			return NULL;
+		}
+		char *k = baseline_key(json_object_get_string(f), json_object_get_string(c),
+				       json_object_get_string(m));
+		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(b, k));
+		g_hash_table_insert(b, k, GUINT_TO_POINTER(n + 1));
+	}
+	json_object_put(doc);
+	return b;
+}
+
+unsigned cck_baseline_apply(GHashTable *b, struct cck_sink *s)
+{
+	unsigned dropped = 0;
+	GPtrArray *keep = g_ptr_array_new();
+	for (unsigned i = 0; i < s->diags->len; i++) {
+		struct cck_diag *d = s->diags->pdata[i];
+		char *k = baseline_key(d->file, d->check, d->message);
+		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(b, k));
+		if (n) {	/* each entry answers for one finding */
+			g_hash_table_insert(b, k, GUINT_TO_POINTER(n - 1));
+			diag_free(d);
+			dropped++;
+		} else {
+			g_free(k);
+			g_ptr_array_add(keep, d);
+		}
+	}
+	g_ptr_array_free(s->diags, TRUE);
+	s->diags = keep;
+	return dropped;
 }
 
 /* ---- JSON and SARIF --------------------------------------------------- */

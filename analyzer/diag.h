@@ -43,6 +43,12 @@ void cck_sink_finish(struct cck_sink *s);
 enum cck_format { CCK_FMT_TEXT, CCK_FMT_JSON, CCK_FMT_SARIF };
 
 void cck_print_text(FILE *out, const struct cck_sink *s, bool color);
+
+/* Findings already known: a JSON document as --format=json writes it.
+ * Each entry suppresses one finding with the same file, check and message
+ * (lines move as code changes; the message names the resource and call). */
+GHashTable *cck_baseline_load(const char *path, char **err);
+unsigned cck_baseline_apply(GHashTable *baseline, struct cck_sink *s);
 /* JSON and SARIF are one document for the whole run: collect, then print. */
 void cck_print_json(FILE *out, GPtrArray *diags);
 void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version);
