@@ -203,6 +203,18 @@ static bool has_flag_last(GPtrArray *args, const char *on, const char *off)
 	return r;
 }
 
+static bool is_cxx(const struct job *j)
+{
+	static const char *const exts[] = { ".cc", ".cpp", ".cxx", ".c++", ".C", ".mm" };
+	for (unsigned i = 0; i + 1 < j->args->len; i++)
+		if (!strcmp(j->args->pdata[i], "-x"))
+			return g_str_has_prefix(j->args->pdata[i + 1], "c++");
+	for (size_t i = 0; i < G_N_ELEMENTS(exts); i++)
+		if (g_str_has_suffix(j->file, exts[i]))
+			return true;
+	return false;
+}
+
 static bool parse_failed(struct job *j, CXTranslationUnit tu)
 {
 	bool failed = false;
@@ -260,6 +272,11 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 		clang_disposeTranslationUnit(ctu);
 		return;
 	}
+	/* C++ is a later capability: say so rather than pass silently. */
+	if (is_cxx(j))
+		g_string_append_printf(j->err, "%s: warning: C++ is not modelled yet: only "
+				       "plain functions are analyzed, without destructors or "
+				       "exceptions\n", j->file);
 	/* A TU that names a cancellation call in its text most likely uses the
 	 * posix model from its first function on: then each function is
 	 * analyzed as soon as its callees are, and its CFG dropped. If the
