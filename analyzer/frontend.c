@@ -39,7 +39,9 @@ static __thread struct tree *body_tree;
 
 static const void *tree_key(CXCursor c)
 {
-	if (clang_isExpression(c.kind) || clang_isStatement(c.kind))
+	/* clang_isExpression/isStatement, without the calls */
+	if ((c.kind >= CXCursor_FirstExpr && c.kind <= CXCursor_LastExpr) ||
+	    (c.kind >= CXCursor_FirstStmt && c.kind <= CXCursor_LastStmt))
 		return c.data[1];
 	if (c.kind == CXCursor_VarDecl)
 		return c.data[0];
@@ -92,7 +94,8 @@ static enum CXChildVisitResult tree_visit(CXCursor c, CXCursor parent, CXClientD
 		t->stack = g_renew(uint32_t, t->stack, t->stack_cap);
 	}
 	t->stack[t->depth++] = i;
-	return CXChildVisit_Recurse;
+	/* sizeof/alignof operands are not evaluated: lowering never looks */
+	return c.kind == CXCursor_UnaryExpr ? CXChildVisit_Continue : CXChildVisit_Recurse;
 }
 
 static void tree_build(struct tree *t, CXCursor body)

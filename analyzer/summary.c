@@ -481,6 +481,7 @@ static bool has_effects(const struct cck_func *f)
 			switch (g_array_index(b->ev, struct cck_event, j).kind) {
 			case CCK_EV_COPY:
 			case CCK_EV_KILL:
+			case CCK_EV_SET:
 				break;
 			default:
 				return true;
