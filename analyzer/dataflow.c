@@ -737,15 +737,26 @@ static void join(struct state *a, const struct state *b)
 	*a = r;
 }
 
-/* Unused slots are kept zero, so equal states are equal prefixes. */
-static bool state_eq(const struct state *a, const struct state *b)
+/* Unused slots are kept zero, so equal states are equal prefixes. The
+ * flags (suspended, popped, unshielded) only word hints and order a
+ * summary's releases: states differing in them alone are one state with
+ * the flags of both, not two paths. */
+static bool state_eq_but_flags(const struct state *a, const struct state *b)
 {
-	if (memcmp(a, b, offsetof(struct state, f)))
+	if (a->nf != b->nf || a->nb != b->nb || a->nr != b->nr || a->nc != b->nc ||
+	    a->shield != b->shield || a->cancel_model != b->cancel_model ||
+	    a->cancel_uid != b->cancel_uid || a->cancel_loc != b->cancel_loc ||
+	    a->cancel_callee != b->cancel_callee)
 		return false;
 	return !memcmp(a->f, b->f, a->nf * sizeof a->f[0]) &&
 	       !memcmp(a->b, b->b, a->nb * sizeof a->b[0]) &&
 	       !memcmp(a->r, b->r, a->nr * sizeof a->r[0]) &&
 	       !memcmp(a->cl, b->cl, a->nc * sizeof a->cl[0]);
+}
+
+static bool state_eq(const struct state *a, const struct state *b)
+{
+	return a->flags == b->flags && state_eq_but_flags(a, b);
 }
 
 static guint64 work_item(uint32_t block, uint32_t index)
@@ -787,9 +798,15 @@ static void enqueue(struct run *R, uint32_t block, const struct state *s)
 	unsigned same = 0;
 	int last = -1;
 	for (unsigned i = 0; i < in->len; i++) {
-		const struct state *t = &g_array_index(in, struct state, i);
-		if (state_eq(t, s))
+		struct state *t = &g_array_index(in, struct state, i);
+		if (state_eq_but_flags(t, s)) {
+			if ((t->flags | s->flags) == t->flags)
+				return;
+			t->flags |= s->flags;	/* grows only: terminates */
+			guint64 w = work_item(block, i);
+			g_array_append_val(R->work, w);
 			return;
+		}
 		if (t->cancel_uid == s->cancel_uid) {
 			same++;
 			last = i;
