@@ -14,6 +14,10 @@
 #define MAXC 6		/* nested cleanups */
 #define PARAM 0x80000000u	/* binding of a parameter: id = PARAM | index */
 #define MOVED 0x40000000u	/* binding of a realloc result: id = MOVED | value */
+#define GIVEN 0x20000000u	/* binding of a status deciding a hand-over:
+				 * id = GIVEN | success mask << 24 | value */
+#define F_MAYBE 1		/* fact.maybe: held on some joined paths only */
+#define F_GIVEN 2		/* ...handed over unless the call failed */
 #define STATES_PER_BLOCK 8
 
 enum { F_GUARD = 1, F_VALUE };
@@ -22,7 +26,7 @@ enum { S_POPPED = 1, S_UNSHIELDED = 2, S_SUSPENDED = 4, S_DEAD = 8 };
 struct fact {
 	uint8_t kind;
 	uint8_t mask;		/* held iff bound var in mask; 0: held */
-	uint8_t maybe;		/* held on some joined paths only */
+	uint8_t maybe;		/* F_MAYBE, F_GIVEN: never reported */
 	uint8_t omask;		/* success mask of the OWN, for summaries */
 	cck_sym key;		/* guard key / variable holding the value */
 	cck_sym bound;
@@ -79,6 +83,12 @@ struct run {
 char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key);
 
 /* ---- state helpers ---------------------------------------------------- */
+
+/* The value a binding's id names, without its flags. */
+static uint32_t bound_value(uint32_t id)
+{
+	return id & GIVEN ? id & 0xffffffu : id & ~MOVED;
+}
 
 /* Set when a path state had no room for a fact, binding, region or
  * cleanup: what did not fit is forgotten (never guessed), and --verbose
@@ -226,6 +236,24 @@ static bool refine(struct state *s, cck_sym v, unsigned mask)
 	}
 	/* A value tested as NULL/invalid through any alias is not owned. */
 	int bi = find_bind(s, v);
+	if (bi >= 0 && (s->b[bi].id & GIVEN) && !(s->b[bi].id & PARAM)) {
+		/* pthread_create's status: failed, the caller still owns the
+		 * value; succeeded, the thread does */
+		struct fact k = { .kind = F_VALUE, .id = bound_value(s->b[bi].id) };
+		int fi = find_fact(s, &k);
+		unsigned m = (s->b[bi].id >> 24) & 31;
+		if (fi >= 0 && !(r & m)) {
+			s->f[fi].maybe &= ~F_GIVEN;
+			unbind(s, v);
+		} else if (fi >= 0 && !(r & ~m)) {
+			uint32_t id = s->f[fi].id;
+			del_fact(s, fi);
+			for (int i = s->nb - 1; i >= 0; i--)
+				if (bound_value(s->b[i].id) == id && !(s->b[i].id & PARAM))
+					unbind(s, s->b[i].var);
+		}
+		return true;
+	}
 	if (bi >= 0 && (s->b[bi].id & MOVED) && !(s->b[bi].id & PARAM)) {
 		/* realloc's result: failed, the value stays with the old
 		 * pointer; succeeded, the new pointer has it */
@@ -370,7 +398,9 @@ static int value_of(const struct state *s, cck_sym v)
 	int bi = find_bind(s, v);
 	if (bi < 0 || (s->b[bi].id & PARAM))
 		return -1;
-	uint32_t id = s->b[bi].id & ~MOVED;
+	if (s->b[bi].id & GIVEN)
+		return -1;	/* a status, not a holder of the value */
+	uint32_t id = bound_value(s->b[bi].id);
 	for (int i = 0; i < s->nf; i++)
 		if (s->f[i].kind == F_VALUE && s->f[i].id == id)
 			return i;
@@ -403,7 +433,7 @@ static void consume(struct run *R, struct state *s, cck_sym v, bool lost)
 	uint32_t id = s->f[fi].id;
 	del_fact(s, fi);
 	for (int i = s->nb - 1; i >= 0; i--)
-		if ((s->b[i].id & ~MOVED) == id && !(s->b[i].id & PARAM))
+		if (bound_value(s->b[i].id) == id && !(s->b[i].id & PARAM))
 			unbind(s, s->b[i].var);
 }
 
@@ -601,6 +631,20 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		forget_var(s, e->var);
 		set_region(s, e->var, e->mask);
 		break;
+	case CCK_EV_GIVE: {
+		int fi = value_of(s, e->var);
+		if (fi < 0 || !e->res)
+			break;
+		uint32_t id = s->f[fi].id;
+		if (id >= 1u << 24) {	/* no room for the mask: just hand it over */
+			consume(R, s, e->var, false);
+			break;
+		}
+		s->f[fi].maybe |= F_GIVEN;
+		forget_var(s, e->res);
+		bind(s, e->res, GIVEN | (uint32_t)(e->mask & 31) << 24 | id);
+		break;
+	}
 	case CCK_EV_MOVE: {
 		int fi = value_of(s, e->var);
 		if (fi < 0) {	/* nothing owned to move: a fresh value */

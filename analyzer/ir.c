@@ -253,7 +253,7 @@ static const char *const ev_names[] = {
 	[CCK_EV_LEND] = "lend", [CCK_EV_SUSPEND] = "suspend",
 	[CCK_EV_CLEANUP_PUSH] = "cleanup-push", [CCK_EV_CLEANUP_POP] = "cleanup-pop",
 	[CCK_EV_SHIELD_ON] = "shield-on", [CCK_EV_SHIELD_OFF] = "shield-off",
-	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set", [CCK_EV_MOVE] = "move", [CCK_EV_DIVERGE] = "diverge",
+	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set", [CCK_EV_MOVE] = "move", [CCK_EV_GIVE] = "give", [CCK_EV_DIVERGE] = "diverge",
 };
 
 static const char *mask_name(unsigned m)
@@ -307,6 +307,7 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 		fprintf(out, " %s %s", cck_str(t, e->var), mask_name(e->mask));
 		break;
 	case CCK_EV_MOVE:
+	case CCK_EV_GIVE:
 		fprintf(out, " %s", cck_str(t, e->var));
 		break;
 	case CCK_EV_LOSE_ON_CANCEL:
@@ -331,9 +332,11 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 	if (e->kind != CCK_EV_CALL && e->callee && e->kind != CCK_EV_CLEANUP_PUSH)
 		fprintf(out, " [%s]", cck_str(t, e->callee));
 	if (e->res && (e->kind == CCK_EV_CALL || e->kind == CCK_EV_OWN || e->kind == CCK_EV_MOVE ||
+		       e->kind == CCK_EV_GIVE ||
 		       e->kind == CCK_EV_SUSPEND || e->kind == CCK_EV_ACQUIRE))
 		fprintf(out, " -> %s", cck_str(t, e->res));
-	if ((e->kind == CCK_EV_ACQUIRE && e->res) || e->kind == CCK_EV_OWN || e->kind == CCK_EV_MOVE)
+	if ((e->kind == CCK_EV_ACQUIRE && e->res) || e->kind == CCK_EV_OWN ||
+	    e->kind == CCK_EV_MOVE || e->kind == CCK_EV_GIVE)
 		fprintf(out, " if %s", mask_name(e->mask));
 	fputc('\n', out);
 }

@@ -50,6 +50,8 @@ enum cck_ev_kind {
 	CCK_EV_SET,		/* var = a constant, in region mask */
 	CCK_EV_MOVE,		/* res takes var's value over if res in mask
 				 * (realloc); a fresh value if var has none */
+	CCK_EV_GIVE,		/* var handed over if res ends in mask
+				 * (pthread_create's arg when it returns 0) */
 	CCK_EV_DIVERGE,		/* a recursive call not summarized yet: the
 				 * path is left out of this round's summary */
 };

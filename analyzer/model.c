@@ -25,7 +25,7 @@ void cck_role_free(void *p)
 bool cck_role_is_empty(const struct cck_role *r)
 {
 	return !r->suspends && r->acquires < 0 && r->releases < 0 &&
-	       r->try_acquires < 0 && r->consumes < 0 && r->moves < 0 &&
+	       r->try_acquires < 0 && r->consumes < 0 && r->moves < 0 && r->gives < 0 &&
 	       r->consumes_on_cancel < 0 && r->lends < 0 && !r->returns_owned &&
 	       !r->shield && !r->must_use && !r->noreturn && !r->borrows && !r->acquire_expr &&
 	       !r->release_expr && !r->try_acquire_expr;
@@ -58,7 +58,7 @@ const char *cck_model_names(void)
 struct row {
 	const char *name;
 	unsigned char suspends;
-	signed char acq, rel, tryacq, cons, moves;
+	signed char acq, rel, tryacq, cons, moves, gives;
 	unsigned char trysucc, owned;
 	unsigned char shield;
 	bool noreturn;
@@ -87,8 +87,8 @@ static const struct row posix[] = {
 	{ "exit", .noreturn = 1 },
 	{ "fclose", .cons = 1 },
 	{ "fdatasync", .suspends = U },
-	/* Takes the descriptor over (also when it fails: a leak we miss). */
-	{ "fdopen", .cons = 1, .owned = CCK_NONZERO },
+	/* The FILE takes the descriptor over; on failure it stays. */
+	{ "fdopen", .moves = 1, .owned = CCK_NONZERO },
 	{ "fopen", .owned = CCK_NONZERO },
 	{ "free", .cons = 1 },
 	{ "fsync", .suspends = U },
@@ -112,8 +112,8 @@ static const struct row posix[] = {
 	{ "pselect", .suspends = U },
 	{ "pthread_cond_timedwait", .suspends = U },
 	{ "pthread_cond_wait", .suspends = U },
-	/* The new thread owns its argument (when creation fails, too: missed). */
-	{ "pthread_create", .cons = 4 },
+	/* The new thread owns its argument once it is created (result 0). */
+	{ "pthread_create", .gives = 4 },
 	{ "pthread_exit", .noreturn = 1 },
 	{ "pthread_join", .suspends = U },
 	{ "pthread_mutex_lock", .acq = 1 },
@@ -183,11 +183,13 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 	r->try_success = w->trysucc;
 	r->consumes = w->cons - 1;
 	r->moves = w->moves - 1;
+	r->gives = w->gives - 1;
+	r->gives_success = CCK_ZERO;
 	r->returns_owned = w->owned != 0;
 	r->owned_success = w->owned;
 	r->shield = w->shield;
 	r->noreturn = w->noreturn;
-	r->borrows = r->consumes < 0 && r->moves < 0;
+	r->borrows = r->consumes < 0 && r->moves < 0 && r->gives < 0;
 }
 
 /* Roles are built once from the table; the table is small and fixed. */

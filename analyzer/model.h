@@ -51,6 +51,9 @@ struct cck_role {
 	signed char lends;		/* lent until the operation completes */
 	signed char moves;		/* result takes this argument over on
 					 * success, else it stays (realloc) */
+	signed char gives;		/* hands this argument over when the
+					 * result is in gives_success */
+	unsigned char gives_success;
 	bool returns_owned;		/* result is a fresh owned value */
 	unsigned char owned_success;	/* result mask meaning "got one" */
 	unsigned char shield;		/* enum cck_shield_role */
@@ -67,7 +70,7 @@ struct cck_role {
 #define CCK_ROLE_INIT {							\
 	.acquires = -1, .releases = -1, .try_acquires = -1,		\
 	.consumes = -1, .consumes_on_cancel = -1, .lends = -1,		\
-	.moves = -1,							\
+	.moves = -1, .gives = -1,					\
 }
 
 void cck_role_init(struct cck_role *r);

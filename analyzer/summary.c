@@ -183,6 +183,13 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 			put(o, CCK_EV_RELEASE)->key = k;
 	}
 	consume_arg(o, f, r->consumes, CCK_EV_CONSUME, CCK_BY_CALL);
+	const struct cck_arg *ga = arg_at(f, c, r->gives);
+	if (r->gives >= 0 && ga && ga->var && !ga->addr_of) {
+		struct cck_event *e = put(o, CCK_EV_GIVE);
+		e->var = ga->var;
+		e->res = c->res;
+		e->mask = r->gives_success ? r->gives_success : CCK_ZERO;
+	}
 	consume_arg(o, f, r->lends, CCK_EV_LEND, CCK_BY_CALL);
 	consume_arg(o, f, r->consumes_on_cancel, CCK_EV_LOSE_ON_CANCEL, CCK_BY_CALL);
 	if (r->suspends) {
@@ -220,7 +227,8 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 		e->res = c->res;
 		e->mask = r->owned_success ? r->owned_success : CCK_NONZERO;
 		e->aux = r->suspends != 0;
-	} else if (c->res && !r->suspends && !(r->try_acquires >= 0 || r->try_acquire_expr)) {
+	} else if (c->res && !r->suspends && r->gives < 0 &&
+		   !(r->try_acquires >= 0 || r->try_acquire_expr)) {
 		put(o, CCK_EV_KILL)->var = c->res;
 	}
 }
