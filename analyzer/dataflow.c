@@ -691,12 +691,9 @@ char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key)
 			if (!strcmp(cck_str(&tu->strs, g_array_index(f->params, cck_sym, i)), id))
 				param = i;
 		bool local = false;
-		if (!member && param < 0) {
-			GHashTableIter it;
-			gpointer v;
-			g_hash_table_iter_init(&it, f->locals);
-			while (!local && g_hash_table_iter_next(&it, &v, NULL))
-				local = !strcmp(cck_str(&tu->strs, GPOINTER_TO_UINT(v)), id);
+		if (!member && param < 0) {	/* a name never interned is no local */
+			gpointer sym = g_hash_table_lookup(tu->strs.ids, id);
+			local = sym && g_hash_table_contains(f->locals, sym);
 		}
 		g_free(id);
 		if (local) {
