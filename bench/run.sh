@@ -147,4 +147,17 @@ contract memory_over_syntax_only_compile_db \
 w=$(field syntax_only_w wall_s "$out/$gen_tag.result")
 [ -n "$w" ] && awk -v a="${val[$gen_tag.cancelcheck.wall_s]}" -v b="$w" 'BEGIN {
 	printf "analyzer_over_syntax_only_without_warnings: %.2f (reference: both parse with -w)\n", a / b }'
+# Cost must stay linear in function size: one function of N, then 2N,
+# path-splitting steps; lowering + analysis time of the second over the first.
+scale() { # scale N: seconds of lowering and analysis, from --verbose
+	python3 "$here/gen_paths.py" "$1" -o "$out/paths_$1.c" || die "cannot generate paths_$1.c"
+	"$cc_bin" --verbose "$out/paths_$1.c" -- -pthread 2>&1 >/dev/null |
+		awk '/note: parse/ { gsub(/s,/, ""); print $6 + $8 }'
+}
+cc_bin=${cc_words[0]}
+if [[ $cc_bin != *clang* ]] && [ -x "$cc_bin" ]; then
+	t1=$(scale 1500) t2=$(scale 3000)
+	[ -n "$t1" ] && [ -n "$t2" ] && awk -v a="$t1" -v b="$t2" 'BEGIN {
+		printf "analysis_scaling_2x_function: %.2f (linear: about 2)\n", b / a }'
+fi
 exit 0
