@@ -702,6 +702,12 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+static const char *check_doc(const char *name)
+{
+	const struct cck_check *c = cck_check_by_name(name);
+	return c ? c->doc : NULL;
+}
+
 static int list_checks(void)
 {
 	for (const struct cck_check *const *c = cck_checks; *c; c++)
@@ -824,7 +830,7 @@ static int run(struct options *o)
 			if (o->format == CCK_FMT_JSON)
 				cck_print_json(stdout, all);
 			else if (o->format == CCK_FMT_SARIF)
-				cck_print_sarif(stdout, all, CCK_VERSION);
+				cck_print_sarif(stdout, all, CCK_VERSION, check_doc);
 			else
 				for (unsigned i = 0; i < jobs->len; i++)
 					cck_print_text(stdout, &((struct job *)jobs->pdata[i])->sink,

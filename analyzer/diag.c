@@ -323,7 +323,8 @@ static json_object *sarif_location(const char *file, unsigned line, unsigned col
 	return loc;
 }
 
-void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version)
+void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version,
+		     const char *(*describe)(const char *check))
 {
 	json_object *root = json_object_new_object();
 	json_object_object_add(root, "$schema", json_object_new_string(
@@ -341,6 +342,12 @@ void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version)
 		if (g_hash_table_add(rule_ids, d->check)) {
 			json_object *rule = json_object_new_object();
 			json_object_object_add(rule, "id", json_object_new_string(d->check));
+			const char *doc = describe ? describe(d->check) : NULL;
+			if (doc) {
+				json_object *sd = json_object_new_object();
+				json_object_object_add(sd, "text", json_object_new_string(doc));
+				json_object_object_add(rule, "shortDescription", sd);
+			}
 			json_object_array_add(rules, rule);
 		}
 		json_object *r = json_object_new_object();

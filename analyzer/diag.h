@@ -51,6 +51,8 @@ GHashTable *cck_baseline_load(const char *path, char **err);
 unsigned cck_baseline_apply(GHashTable *baseline, struct cck_sink *s);
 /* JSON and SARIF are one document for the whole run: collect, then print. */
 void cck_print_json(FILE *out, GPtrArray *diags);
-void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version);
+/* describe(check) gives a rule's one-line description, or NULL. */
+void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version,
+		     const char *(*describe)(const char *check));
 
 #endif
