@@ -32,8 +32,11 @@ struct tree {
 	uint32_t depth, stack_cap;
 	const void **keys;	/* index: AST pointer ... */
 	uint32_t *vals;		/* ... -> node index + 1 */
-	uint32_t mask;
+	uint32_t mask, key_cap;
 };
+
+/* The buffers of the last tree, reused by the next function's. */
+static __thread struct tree spare;
 
 static __thread struct tree *body_tree;
 
@@ -100,17 +103,26 @@ static enum CXChildVisitResult tree_visit(CXCursor c, CXCursor parent, CXClientD
 
 static void tree_build(struct tree *t, CXCursor body)
 {
-	memset(t, 0, sizeof *t);
-	t->stack_cap = 64;
-	t->stack = g_new(uint32_t, t->stack_cap);
+	*t = spare;
+	t->len = t->depth = 0;
+	if (!t->stack) {
+		t->stack_cap = 64;
+		t->stack = g_new(uint32_t, t->stack_cap);
+	}
 	t->stack[t->depth++] = tree_add(t, body);
 	clang_visitChildren(body, tree_visit, t);
 	uint32_t size = 16;
 	while (size < t->len * 2)
 		size *= 2;
 	t->mask = size - 1;
-	t->keys = g_new0(const void *, size);
-	t->vals = g_new(uint32_t, size);
+	if (size > t->key_cap) {
+		g_free(t->keys);
+		g_free(t->vals);
+		t->keys = g_new(const void *, size);
+		t->vals = g_new(uint32_t, size);
+		t->key_cap = size;
+	}
+	memset(t->keys, 0, size * sizeof t->keys[0]);
 	for (uint32_t i = 0; i < t->len; i++) {
 		const void *key = tree_key(t->nodes[i].c);
 		if (!key)
@@ -123,10 +135,7 @@ static void tree_build(struct tree *t, CXCursor body)
 
 static void tree_free(struct tree *t)
 {
-	g_free(t->nodes);
-	g_free(t->stack);
-	g_free(t->keys);
-	g_free(t->vals);
+	spare = *t;	/* keep the buffers for the next function */
 }
 
 static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData d)
@@ -542,7 +551,10 @@ static cck_sym key_of(struct lower *L, CXCursor c, bool subst)
 		L->substituted = sub != NULL;
 		return sub ? cck_intern(&L->tu->strs, sub) : v;
 	}
-	GString *s = g_string_new(NULL);
+	static __thread GString *s;	/* reused: keys are rendered one at a time */
+	if (!s)
+		s = g_string_sized_new(64);
+	g_string_truncate(s, 0);
 	key_text(L, c, s, 0, subst);
 	cck_sym r = 0;
 	if (!strchr(s->str, '?')) {
@@ -553,7 +565,6 @@ static cck_sym key_of(struct lower *L, CXCursor c, bool subst)
 			r = cck_key_subst(&L->tu->strs, "$0", &a, 1);
 		}
 	}
-	g_string_free(s, TRUE);
 	return r;
 }
 
