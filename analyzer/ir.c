@@ -41,7 +41,13 @@ const char *cck_str(const struct cck_strtab *t, cck_sym s)
 
 struct cck_block *cck_block_new(struct cck_func *f)
 {
-	struct cck_block *b = g_new0(struct cck_block, 1);
+	enum { CHUNK = 64 };	/* blocks come and go with their function */
+	if (!f->chunks->len || f->chunk_used == CHUNK) {
+		g_ptr_array_add(f->chunks, g_new0(struct cck_block, CHUNK));
+		f->chunk_used = 0;
+	}
+	struct cck_block *b = (struct cck_block *)f->chunks->pdata[f->chunks->len - 1] +
+			      f->chunk_used++;
 	b->id = f->blocks->len;
 	b->succ = b->inl;	/* most blocks have one or two successors */
 	b->succ_cap = 2;
@@ -73,13 +79,13 @@ static void block_free(gpointer p)
 		g_free(b->succ);
 	if (b->cases)
 		g_array_free(b->cases, TRUE);
-	g_free(b);
 }
 
 struct cck_func *cck_func_new(void)
 {
 	struct cck_func *f = g_new0(struct cck_func, 1);
 	f->blocks = g_ptr_array_new_with_free_func(block_free);
+	f->chunks = g_ptr_array_new_with_free_func(g_free);
 	f->args = g_array_new(FALSE, FALSE, sizeof(struct cck_arg));
 	f->cleanups = g_array_new(FALSE, FALSE, sizeof(struct cck_cleanup));
 	f->params = g_array_new(FALSE, FALSE, sizeof(cck_sym));
@@ -91,6 +97,7 @@ struct cck_func *cck_func_new(void)
 void cck_func_drop_ir(struct cck_func *f)
 {
 	g_ptr_array_set_size(f->blocks, 0);
+	g_ptr_array_set_size(f->chunks, 0);
 	g_array_set_size(f->args, 0);
 	for (unsigned i = 0; i < f->cleanups->len; i++) {
 		struct cck_cleanup *c = &g_array_index(f->cleanups, struct cck_cleanup, i);
@@ -110,6 +117,7 @@ void cck_func_free(struct cck_func *f)
 			g_array_free(c->effects, TRUE);
 	}
 	g_ptr_array_free(f->blocks, TRUE);
+	g_ptr_array_free(f->chunks, TRUE);
 	g_array_free(f->args, TRUE);
 	g_array_free(f->cleanups, TRUE);
 	g_array_free(f->params, TRUE);

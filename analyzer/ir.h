@@ -142,6 +142,8 @@ struct cck_func {
 	cck_sym name;
 	struct cck_loc loc;
 	GPtrArray *blocks;	/* struct cck_block *, entry is 0 */
+	GPtrArray *chunks;	/* the blocks' memory, 64 at a time */
+	uint32_t chunk_used;
 	GArray *args;		/* struct cck_arg */
 	GArray *cleanups;	/* struct cck_cleanup */
 	GArray *params;		/* cck_sym */
