@@ -41,9 +41,12 @@ const char *cck_str(const struct cck_strtab *t, cck_sym s)
 
 struct cck_block *cck_block_new(struct cck_func *f)
 {
-	enum { CHUNK = 64 };	/* blocks come and go with their function */
-	if (!f->chunks->len || f->chunk_used == CHUNK) {
-		g_ptr_array_add(f->chunks, g_new0(struct cck_block, CHUNK));
+	/* Blocks come and go with their function: chunks of 8, 16, ... 256 */
+	unsigned n = f->chunks->len;
+	unsigned cap = n ? 8u << (n - 1 < 5 ? n - 1 : 5) : 0;
+	if (!n || f->chunk_used == cap) {
+		cap = 8u << (n < 5 ? n : 5);
+		g_ptr_array_add(f->chunks, g_new0(struct cck_block, cap));
 		f->chunk_used = 0;
 	}
 	struct cck_block *b = (struct cck_block *)f->chunks->pdata[f->chunks->len - 1] +
