@@ -37,7 +37,7 @@ build_arg=${1:-build}
 build=$(cd "$build_arg" && pwd)
 
 clang=${CLANG:-clang-19}
-runs=${BENCH_RUNS:-5}
+runs=${BENCH_RUNS:-7}
 lines=${BENCH_LINES:-200000}
 seed=${BENCH_SEED:-20240917}
 cflags=${BENCH_CFLAGS:--std=gnu11 -pthread -Wall}
