@@ -160,4 +160,20 @@ if [[ $cc_bin != *clang* ]] && [ -x "$cc_bin" ]; then
 	[ -n "$t1" ] && [ -n "$t2" ] && awk -v a="$t1" -v b="$t2" 'BEGIN {
 		printf "analysis_scaling_2x_function: %.2f (linear: about 2)\n", b / a }'
 fi
+# Optional, slow (minutes), but free of the machine's noise: instructions
+# counted by valgrind for the same two commands on the generated file.
+if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ]; then
+	command -v valgrind >/dev/null 2>&1 || die "BENCH_INSTRUCTIONS=1 needs valgrind"
+	irefs() { # irefs CMD...: instructions executed
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+			awk '/I +refs:/ { gsub(/,/, "", $NF); print $NF }'
+	}
+	progress "counting instructions (valgrind): $clang -fsyntax-only and cancelcheck"
+	# shellcheck disable=SC2086
+	i_syn=$(irefs "$clang_path" -fsyntax-only $cflags "$src")
+	# shellcheck disable=SC2086
+	i_cc=$(irefs "$cc_bin" "$src" -- $cflags)
+	[ -n "$i_syn" ] && [ -n "$i_cc" ] && awk -v a="$i_cc" -v b="$i_syn" 'BEGIN {
+		printf "instructions_over_syntax_only: %.2f (%.2fG vs %.2fG)\n", a / b, a / 1e9, b / 1e9 }'
+fi
 exit 0
