@@ -284,12 +284,7 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 	bool marked = false;
 	char *text = NULL;
 	if (g_file_get_contents(j->file, &text, NULL, NULL)) {
-		static const char *const marks[] = {
-			"pthread_cancel", "pthread_testcancel", "pthread_setcancelstate",
-			"pthread_setcanceltype", "pthread_cleanup_push",
-		};
-		for (size_t i = 0; i < G_N_ELEMENTS(marks) && !marked; i++)
-			marked = strstr(text, marks[i]) != NULL;
+		marked = cck_posix_named_in(text);
 		g_free(text);
 	}
 	struct cck_tu tu;

@@ -214,15 +214,26 @@ const struct cck_role *cck_model_role(unsigned models, const char *fn)
 	return w ? &posix_roles[w - posix] : NULL;
 }
 
+/* The calls that use cancellation, as written in source; the cleanup
+ * macros show up as glibc's own functions after expansion. */
+static const char *const cancel_names[] = {
+	"pthread_cancel", "pthread_setcancelstate", "pthread_setcanceltype",
+	"pthread_testcancel", "pthread_cleanup_push",
+};
+
 bool cck_posix_uses_cancellation(const char *fn)
 {
-	static const char *const names[] = {
-		"__pthread_register_cancel", "_pthread_cleanup_push",
-		"pthread_cancel", "pthread_setcancelstate",
-		"pthread_setcanceltype", "pthread_testcancel",
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(fn, names[i]))
+	for (size_t i = 0; i < sizeof cancel_names / sizeof cancel_names[0]; i++)
+		if (!strcmp(fn, cancel_names[i]))
+			return true;
+	return !strcmp(fn, "__pthread_register_cancel") ||
+	       !strcmp(fn, "_pthread_cleanup_push");
+}
+
+bool cck_posix_named_in(const char *text)
+{
+	for (size_t i = 0; i < sizeof cancel_names / sizeof cancel_names[0]; i++)
+		if (strstr(text, cancel_names[i]))
 			return true;
 	return false;
 }

@@ -91,5 +91,7 @@ const struct cck_role *cck_model_role(unsigned models, const char *fn);
 
 /* Calls that switch a TU into the posix model automatically. */
 bool cck_posix_uses_cancellation(const char *fn);
+/* Whether source text names one of them (a hint: comments count too). */
+bool cck_posix_named_in(const char *text);
 
 #endif

@@ -391,8 +391,6 @@ struct scc {
 	int next;
 };
 
-/* Distinct names of the functions f calls (or registers as handlers) that
- * the TU defines. */
 static void add_unique(GPtrArray *out, cck_sym c)
 {
 	for (unsigned i = 0; i < out->len; i++)	/* a handful per function */
@@ -401,45 +399,45 @@ static void add_unique(GPtrArray *out, cck_sym c)
 	g_ptr_array_add(out, GUINT_TO_POINTER(c));
 }
 
-static void callee_names(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
+/* Distinct names of the functions f calls or registers as cleanup
+ * handlers: the edges of the call graph. */
+static void callee_syms(const struct cck_func *f, GPtrArray *out)
 {
 	for (unsigned i = 0; i < f->blocks->len; i++) {
 		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
 		for (unsigned j = 0; b->raw && j < b->raw->len; j++) {
 			const struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
-			if (e->kind == CCK_EV_CALL && e->callee &&
-			    g_hash_table_contains(tu->defined, GUINT_TO_POINTER(e->callee)))
+			if (e->kind == CCK_EV_CALL && e->callee)
 				add_unique(out, e->callee);
 		}
 	}
 	for (unsigned i = 0; i < f->cleanups->len; i++) {
 		cck_sym h = g_array_index(f->cleanups, struct cck_cleanup, i).handler;
-		if (h && g_hash_table_contains(tu->defined, GUINT_TO_POINTER(h)))
+		if (h)
 			add_unique(out, h);
 	}
 }
 
+/* ...of those, the ones the TU defines (lowered or not yet). */
+static void callee_names(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
+{
+	callee_syms(f, out);
+	for (unsigned i = out->len; i-- > 0;)
+		if (!g_hash_table_contains(tu->defined, out->pdata[i]))
+			g_ptr_array_remove_index(out, i);
+}
+
+/* ...as lowered functions not analyzed yet. */
 static void callees(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out)
 {
-	for (unsigned i = 0; i < f->blocks->len; i++) {
-		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
-		for (unsigned j = 0; b->raw && j < b->raw->len; j++) {
-			const struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
-			if (e->kind != CCK_EV_CALL || !e->callee)
-				continue;
-			struct cck_func *g = g_hash_table_lookup(tu->func_by_name,
-								 GUINT_TO_POINTER(e->callee));
-			if (g && !g->done)
-				g_ptr_array_add(out, g);
-		}
-	}
-	for (unsigned i = 0; i < f->cleanups->len; i++) {
-		const struct cck_cleanup *c = &g_array_index(f->cleanups, struct cck_cleanup, i);
-		struct cck_func *g = g_hash_table_lookup(tu->func_by_name,
-							 GUINT_TO_POINTER(c->handler));
+	GPtrArray *syms = g_ptr_array_new();
+	callee_syms(f, syms);
+	for (unsigned i = 0; i < syms->len; i++) {
+		struct cck_func *g = g_hash_table_lookup(tu->func_by_name, syms->pdata[i]);
 		if (g && !g->done)
 			g_ptr_array_add(out, g);
 	}
+	g_ptr_array_free(syms, TRUE);
 }
 
 /* Tarjan's algorithm; recursion depth is bounded by call-chain length. */
@@ -500,7 +498,6 @@ static bool has_effects(const struct cck_func *f)
 }
 
 static void analyze_one(struct cck_tu *tu, struct cck_func *f, cck_leak_fn fn, void *ctx);
-static void callee_names(struct cck_tu *tu, const struct cck_func *f, GPtrArray *out);
 
 static bool recursive(struct cck_tu *tu, GPtrArray *comp)
 {
