@@ -310,7 +310,7 @@ static void analyze(CXIndex idx, struct job *j, const struct options *o)
 				x.enabled[x.n++] = *c;
 		tu.incremental = !o->dump_ir &&
 				 (tu.uses_cancellation || (tu.models & CCK_MODEL_POSIX));
-		tu.leak_fn = (void (*)(void *, const void *))on_leak;
+		tu.leak_fn = on_leak;
 		tu.leak_ctx = &x;
 		t1 = g_get_monotonic_time();
 		cck_lower_tu(&tu, ctu);

@@ -582,7 +582,7 @@ void cck_func_lowered(struct cck_tu *tu, struct cck_func *f)
 	g_ptr_array_add(ready, f);
 	while (ready->len) {
 		struct cck_func *g = g_ptr_array_steal_index(ready, ready->len - 1);
-		analyze_one(tu, g, (cck_leak_fn)tu->leak_fn, tu->leak_ctx);
+		analyze_one(tu, g, tu->leak_fn, tu->leak_ctx);
 		GPtrArray *w = g_hash_table_lookup(tu->waiters, GUINT_TO_POINTER(g->name));
 		for (unsigned i = 0; w && i < w->len; i++) {
 			struct cck_func *h = w->pdata[i];

@@ -9,6 +9,7 @@
 
 struct cck_summary;
 struct cck_sink;
+struct cck_leak;
 
 struct cck_tu {
 	struct cck_strtab strs;
@@ -31,7 +32,7 @@ struct cck_tu {
 	bool incremental;
 	GHashTable *defined;		/* sym set: functions the TU defines */
 	GHashTable *waiters;		/* callee sym -> GPtrArray of funcs */
-	void (*leak_fn)(void *, const void *);
+	void (*leak_fn)(void *ctx, const struct cck_leak *leak);
 	void *leak_ctx;
 	void *last_file;		/* CXFile of the last location, and its name */
 	cck_sym last_file_sym;
