@@ -161,4 +161,38 @@ static inline int64_t rt_waiter(void *arg)
 	return rt_end(o);
 }
 
+/* A select over up to four operations; elements in val[i]. */
+struct rt_sel {
+	struct cco_sel ops[4];
+	int val[4];
+	size_t n;
+	int64_t ms;		/* deadline from the start, 0: none */
+	int shield;
+	int rc, done, cancelled, after;
+};
+
+/* Adds an operation on c; for a send, v is the element. */
+static inline void rt_sel_add(struct rt_sel *x, cco_chan *c, enum cco_sel_op op, int v)
+{
+	size_t i = x->n++;
+
+	x->val[i] = v;
+	x->ops[i] = (struct cco_sel){ .chan = c, .op = op, .elem = &x->val[i], .res = 12345 };
+}
+
+static inline int64_t rt_selector(void *arg)
+{
+	struct rt_sel *x = arg;
+
+	if (x->shield)
+		cco_shield_begin();
+	x->rc = cco_select(x->ops, x->n, x->ms ? rt_ms(x->ms) : -1);
+	x->cancelled = cco_cancelled();
+	if (x->shield)
+		cco_shield_end();
+	x->done = 1;
+	x->after = cco_yield();
+	return 0;
+}
+
 #endif
