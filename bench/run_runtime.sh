@@ -9,6 +9,9 @@
 # after one echo_<server>_msgs_per_sec line per server. R is a throughput
 # ratio, cco / peer, each side the best of its rounds. A line whose program
 # is missing, or that io_uring is refused to, reads "NAME: skipped: reason".
+# Two reference lines follow, echo_uring_over_{libuv,raw_uring}_by_cpu: the
+# server CPU time per round trip, peer / cco. With the client near a full
+# core of its own, throughput ratios are squeezed towards 1; these are not.
 #
 # Usage: bash bench/run_runtime.sh BUILD_DIR
 # Builds nothing: expects BUILD_DIR/bench/{echo_client, echo_cco, echo_libuv,
@@ -32,7 +35,7 @@
 #
 # Exit 0 when the report was produced, targets met or not, lines skipped or
 # not; 1 when a program failed (wrong echo, crash, error exit); 2 on bad
-# usage or a missing client.
+# usage.
 set -euo pipefail
 
 die() {
@@ -93,8 +96,8 @@ servers=(cco libuv raw_uring)
 declare -A exe=([cco]=echo_cco [libuv]=echo_libuv [raw_uring]=echo_rawuring)
 declare -A state	# "" runs, "skipped: why" or "failed: why" once decided
 declare -A best	# best msgs/s
-declare -A best_cpu	# server CPU us per round trip in the best round
 declare -A best_ccpu	# client CPU in the best round
+declare -A min_cpu	# least server CPU us per round trip over the rounds
 declare -A all	# msgs/s of every round
 
 for s in "${servers[@]}"; do
@@ -213,8 +216,10 @@ run_once() { # run_once NAME ROUND
 	progress "round $r/$rounds: $s $rate msgs/s (server $us us CPU/msg, client cpu $ccpu)"
 	if [ -z "${best[$s]:-}" ] || [ "$rate" -gt "${best[$s]}" ]; then
 		best[$s]=$rate
-		best_cpu[$s]=$us
 		best_ccpu[$s]=$ccpu
+	fi
+	if [ -z "${min_cpu[$s]:-}" ] || awk -v a="$us" -v b="${min_cpu[$s]}" 'BEGIN { exit !(a < b) }'; then
+		min_cpu[$s]=$us
 	fi
 }
 
@@ -264,27 +269,43 @@ fi
 echo "echo_load: $conns connections x $size B ping-pong on loopback, ${secs} s per run, best of $rounds interleaved rounds, $pin_note"
 for s in "${servers[@]}"; do
 	if [ -n "${best[$s]:-}" ] && [ -z "${state[$s]}" ]; then
-		echo "echo_${s}_msgs_per_sec: ${best[$s]} (server ${best_cpu[$s]} us CPU/msg, client cpu ${best_ccpu[$s]}; rounds: ${all[$s]})"
+		echo "echo_${s}_msgs_per_sec: ${best[$s]} (rounds: ${all[$s]}; client cpu ${best_ccpu[$s]}; server CPU per msg ${min_cpu[$s]} us)"
 	else
 		echo "echo_${s}_msgs_per_sec: ${state[$s]:-failed: no result}"
 	fi
 done
 
-ratio() { # ratio LABEL PEER TARGET
-	local label=$1 peer=$2 target=$3 s
-	for s in cco "$peer"; do
+have() { # have NAME...: all of these servers have a result, else say why
+	local s
+	for s in "$@"; do
 		if [ -n "${state[$s]}" ]; then
-			echo "$label: ${state[$s]}"
-			return 0
+			echo "${state[$s]}"
+			return 1
 		fi
 		if [ -z "${best[$s]:-}" ]; then
-			echo "$label: failed: no result from ${exe[$s]}"
-			return 0
+			echo "failed: no result from ${exe[$s]}"
+			return 1
 		fi
 	done
+}
+
+ratio() { # ratio LABEL PEER TARGET: throughput, cco / peer
+	local label=$1 peer=$2 target=$3 why
+	if ! why=$(have cco "$peer"); then
+		echo "$label: $why"
+		return 0
+	fi
 	awk -v l="$label" -v a="${best[cco]}" -v b="${best[$peer]}" -v t="$target" 'BEGIN {
 		r = sprintf("%.2f", a / b)
 		printf "%s: %s (target >= %.2f) %s\n", l, r, t, (r + 0 >= t + 0) ? "ok" : "under"
+	}'
+}
+
+cpu_ratio() { # cpu_ratio LABEL PEER: server CPU per round trip, peer / cco
+	local label=$1 peer=$2
+	have cco "$peer" >/dev/null || return 0
+	awk -v l="$label" -v a="${min_cpu[$peer]}" -v b="${min_cpu[cco]}" 'BEGIN {
+		printf "%s: %.2f (reference: server CPU per round trip, peer / cco)\n", l, a / b
 	}'
 }
 
@@ -292,4 +313,6 @@ echo "$ctx_line"
 ratio echo_uring_over_libuv libuv 1.2
 ratio echo_uring_over_raw_uring raw_uring 0.9
 echo "$cancel_line"
+cpu_ratio echo_uring_over_libuv_by_cpu libuv
+cpu_ratio echo_uring_over_raw_uring_by_cpu raw_uring
 exit "$status"
