@@ -176,4 +176,12 @@ if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ]; then
 	[ -n "$i_syn" ] && [ -n "$i_cc" ] && awk -v a="$i_cc" -v b="$i_syn" 'BEGIN {
 		printf "instructions_over_syntax_only: %.2f (%.2fG vs %.2fG)\n", a / b, a / 1e9, b / 1e9 }'
 fi
+
+# ---------------------------------------------------------------- runtime
+# cco's runtime benchmark: its echo server against libuv and a plain
+# liburing loop, context switch, cancellation latency. It prints its own
+# lines and builds nothing; see "Runtime benchmark" in bench/README.md.
+progress "runtime benchmark (bench/run_runtime.sh)"
+bash "$here/run_runtime.sh" "$build" \
+	|| die "runtime benchmark: a program failed (logs in $out/logs/runtime)"
 exit 0
