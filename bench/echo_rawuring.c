@@ -17,7 +17,7 @@
  * The ring is set up the way a single-threaded loop should be on a current
  * kernel: SINGLE_ISSUER | DEFER_TASKRUN, so completion work runs only when
  * this thread waits for it, in batches, instead of interrupting it (about
- * 15% less CPU per round trip than a default ring on loopback). Older
+ * a fifth less CPU per round trip than a default ring, on loopback). Older
  * kernels get COOP_TASKRUN, then a default ring; the choice goes to stderr.
  *
  * Otherwise plain on purpose: no SQPOLL, no provided-buffer rings, no
