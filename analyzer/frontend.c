@@ -1286,6 +1286,45 @@ static void leave_scopes(struct lower *L, unsigned depth, CXCursor at, bool pop)
 }
 
 /* "cleanup(fn)" on a variable: read the handler name from the tokens. */
+/* The handler named by "cleanup ( name" among the tokens of r (at their
+ * start only, if first), or 0. */
+static cck_sym cleanup_in(struct lower *L, CXTranslationUnit tu, CXSourceRange r, bool first)
+{
+	CXToken *tok;
+	unsigned n;
+	cck_sym h = 0;
+	clang_tokenize(tu, r, &tok, &n);
+	for (unsigned j = 0; j + 2 < n && !h && (!first || j == 0); j++) {
+		CXString s = clang_getTokenSpelling(tu, tok[j]);
+		const char *p = clang_getCString(s);
+		bool is = !strcmp(p, "cleanup") || !strcmp(p, "__cleanup__");
+		clang_disposeString(s);
+		if (!is)
+			continue;
+		CXString t = clang_getTokenSpelling(tu, tok[j + 2]);
+		h = cck_intern(&L->tu->strs, clang_getCString(t));
+		clang_disposeString(t);
+	}
+	clang_disposeTokens(tu, tok, n);
+	return h;
+}
+
+/* An attribute written by a macro (cco's CCO_UNLOCK_ON_EXIT): the extent's
+ * tokens are the macro's name; the attribute is spelled in the macro's
+ * body, where its location points. */
+static CXSourceRange spelled_range(CXTranslationUnit tu, CXCursor a)
+{
+	CXFile file;
+	unsigned off;
+	size_t size = 0;
+	clang_getSpellingLocation(clang_getCursorLocation(a), &file, NULL, NULL, &off);
+	if (!file || !clang_getFileContents(tu, file, &size) || off >= size)
+		return clang_getNullRange();
+	unsigned end = off + 128 < size ? off + 128 : (unsigned)size;
+	return clang_getRange(clang_getLocationForOffset(tu, file, off),
+			      clang_getLocationForOffset(tu, file, end));
+}
+
 static cck_sym cleanup_attr(struct lower *L, CXCursor var)
 {
 	struct kids ks;
@@ -1296,22 +1335,12 @@ static cck_sym cleanup_attr(struct lower *L, CXCursor var)
 		if (clang_getCursorKind(a) != CXCursor_UnexposedAttr)
 			continue;
 		CXTranslationUnit tu = clang_Cursor_getTranslationUnit(a);
-		CXToken *tok;
-		unsigned n;
-		clang_tokenize(tu, clang_getCursorExtent(a), &tok, &n);
-		for (unsigned j = 0; j + 2 < n; j++) {
-			CXString s = clang_getTokenSpelling(tu, tok[j]);
-			const char *p = clang_getCString(s);
-			bool is = !strcmp(p, "cleanup") || !strcmp(p, "__cleanup__");
-			clang_disposeString(s);
-			if (!is)
-				continue;
-			CXString h = clang_getTokenSpelling(tu, tok[j + 2]);
-			r = cck_intern(&L->tu->strs, clang_getCString(h));
-			clang_disposeString(h);
-			break;
+		r = cleanup_in(L, tu, clang_getCursorExtent(a), false);
+		if (!r) {
+			CXSourceRange sr = spelled_range(tu, a);
+			if (!clang_Range_isNull(sr))
+				r = cleanup_in(L, tu, sr, true);
 		}
-		clang_disposeTokens(tu, tok, n);
 	}
 	kids_free(&ks);
 	return r;

@@ -95,7 +95,7 @@ cco_scope *cco_scope_open(void) CCK_RETURNS_OWNED CCO_MUST_CHECK;
  * A coroutine spawned into a cancelled scope starts cancelled.
  * Returns 0 (fn owns arg) or -ENOMEM (the caller keeps arg). Does not
  * suspend. */
-int cco_spawn(cco_scope *s, cco_fn fn, void *arg, cco_co **co) CCO_MUST_CHECK;
+int cco_spawn(cco_scope *s, cco_fn fn, void *arg, cco_co **co) CCK_CONSUMES(3) CCO_MUST_CHECK;
 /* Cancels every coroutine in s, and the scopes they opened. */
 void cco_scope_cancel(cco_scope *s);
 /* Waits until every coroutine in s has finished, then frees s (handles not
@@ -231,16 +231,19 @@ int cco_connect(int fd, const struct sockaddr *addr, socklen_t addrlen, int64_t 
 /* Cancels the operations in flight on fd (they return -EBADF unless they
  * completed), waits for their completions, then closes fd. Use it for every
  * fd cco has seen: a plain close() does not stop the kernel's operations. */
-int cco_close(int fd) CCK_TAKES(1);
+int cco_close(int fd) CCK_CONSUMES(1);
 
 /* ---- guard macros --------------------------------------------------------- */
 
-/* Release on every return path, cancel branches included:
- *	CCO_WITH_LOCK(mu, rc, deadline) { ... }   // rc: the lock's status
- * or scoped variables released by the cleanup attribute:
- *	cco_mutex *held CCO_UNLOCK_ON_EXIT = NULL;
- *	if ((rc = cco_mutex_lock(mu, dl)) < 0) return rc;
- *	held = mu; */
+/* Release on every return path, cancel branches included, with a variable
+ * released by the cleanup attribute, declared once the guard is held:
+ *	int rc = cco_mutex_lock(mu, deadline);
+ *	if (rc < 0)
+ *		return rc;
+ *	cco_mutex *held CCO_UNLOCK_ON_EXIT = mu;
+ *	... every return from here unlocks ...
+ * Setting the variable to NULL hands the release back to the caller's code.
+ * cancelcheck follows these variables (its cleanup-attribute support). */
 static inline void cco__unlock_ptr(cco_mutex **m)
 {
 	if (*m)
@@ -264,17 +267,8 @@ static inline void cco__permit_ptr(cco_permit *p)
 #define CCO_UNLOCK_ON_EXIT __attribute__((cleanup(cco__unlock_ptr)))
 #define CCO_SEM_RELEASE_ON_EXIT __attribute__((cleanup(cco__sem_release_ptr)))
 #define CCO_CLOSE_ON_EXIT __attribute__((cleanup(cco__close_ptr)))
+/* on a cco_permit: released unless sent (cco_permit_send clears it) */
 #define CCO_PERMIT_ON_EXIT __attribute__((cleanup(cco__permit_ptr)))
-
-#define CCO__CAT2(a, b) a##b
-#define CCO__CAT(a, b) CCO__CAT2(a, b)
-/* Runs the block with m held; rc gets the lock's status and the block is
- * skipped when locking failed. Leaving the block by break/return unlocks. */
-#define CCO_WITH_LOCK(m, rc, deadline)                                              \
-	for (cco_mutex *CCO__CAT(cco__h, __LINE__) CCO_UNLOCK_ON_EXIT =            \
-		     ((rc) = cco_mutex_lock((m), (deadline))) == 0 ? (m) : NULL;   \
-	     CCO__CAT(cco__h, __LINE__); cco_mutex_unlock(CCO__CAT(cco__h, __LINE__)), \
-		     CCO__CAT(cco__h, __LINE__) = NULL)
 
 #ifdef __cplusplus
 }

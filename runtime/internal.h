@@ -136,7 +136,8 @@ int cco__check(int64_t deadline);
  * its cancellation (-ECANCELED, unless shielded) or deadline (-ETIMEDOUT).
  * With interrupt set, cancellation and deadline call the hook instead and
  * only cco__wake ends the park. Callers do cco__check first. */
-int64_t cco__park(int64_t deadline, cco__interrupt_fn interrupt, void *data);
+int64_t cco__park(int64_t deadline, cco__interrupt_fn interrupt, void *data)
+	CCK_SUSPENDS_RETURNS;
 /* Makes a parked coroutine ready with result res. The first wake of a park
  * wins: false if co is not parked (already woken, cancelled, timed out):
  * a waker handing over a value must then pick another waiter. */
@@ -159,7 +160,8 @@ struct cco__waiter {
 };
 
 /* Parks cur on queue q; returns the park result and leaves w unlinked. */
-int64_t cco__wait_on(struct cco__list *q, struct cco__waiter *w, int64_t deadline);
+int64_t cco__wait_on(struct cco__list *q, struct cco__waiter *w, int64_t deadline)
+	CCK_SUSPENDS_RETURNS;
 /* Wakes the first waiter that can still be woken (removing the ones that
  * cannot) with res; NULL if none. Before waking, ready(w, arg) may move a
  * value; it is called only for a waiter that will be woken. */
