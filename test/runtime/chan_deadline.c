@@ -58,7 +58,7 @@ static void timed_out_waiter_leaves_queue(void)
 	rt_settle();
 	rt_go(s, rt_sender, &b);
 	rt_settle();
-	EXPECT_EQ(cco_sleep(rt_ms(30)), 0);
+	rt_until(&a.done);
 	EXPECT(a.done);
 	EXPECT_EQ(a.rc, -ETIMEDOUT);
 	EXPECT(!b.done);
@@ -73,7 +73,7 @@ static void timed_out_waiter_leaves_queue(void)
 	rt_settle();
 	rt_go(s, rt_receiver, &r2);
 	rt_settle();
-	EXPECT_EQ(cco_sleep(rt_ms(30)), 0);
+	rt_until(&r1.done);
 	EXPECT_EQ(r1.rc, -ETIMEDOUT);
 	v = 30;
 	EXPECT_EQ(cco_chan_try_send(c, &v), 0);

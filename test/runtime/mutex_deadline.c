@@ -26,7 +26,7 @@ static int64_t body(void *arg)
 	rt_settle();
 	rt_go(s, rt_locker, &b);
 	rt_settle();
-	EXPECT_EQ(cco_sleep(rt_ms(30)), 0);
+	rt_until(&a.done);
 	EXPECT(a.done);
 	EXPECT_EQ(a.rc, -ETIMEDOUT);
 	EXPECT(!b.done);

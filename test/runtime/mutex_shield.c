@@ -30,7 +30,7 @@ static int64_t body(void *arg)
 	/* shielded and cancelled, but the deadline passes */
 	co = rt_go(s, rt_locker, &t);
 	cco_cancel(co);
-	EXPECT_EQ(cco_sleep(rt_ms(30)), 0);
+	rt_until(&t.done);
 	EXPECT_EQ(t.rc, -ETIMEDOUT);
 	cco_mutex_unlock(m);
 	EXPECT_EQ(cco_mutex_trylock(m), 0);

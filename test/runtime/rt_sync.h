@@ -51,6 +51,16 @@ static inline int64_t rt_ms(int64_t ms)
 	return cco_now() + ms * CCO_MSEC;
 }
 
+/* Sleeps until *flag is set (a worker's deadline passed), at most 5 s. */
+static inline void rt_until(const int *flag)
+{
+	int64_t end = rt_ms(5000);
+
+	while (!*flag && cco_now() < end)
+		EXPECT_EQ(cco_sleep(rt_ms(1)), 0);
+	EXPECT(*flag);
+}
+
 /* One operation done by a worker, and how it ended. */
 struct rt_op {
 	cco_chan *c;

@@ -44,7 +44,7 @@ static int64_t body(void *arg)
 	rt_go(s, rt_selector, &y);
 	rt_settle();
 	rt_go(s, rt_receiver, &late);
-	EXPECT_EQ(cco_sleep(rt_ms(30)), 0);
+	rt_until(&y.done);
 	EXPECT_EQ(y.rc, -ETIMEDOUT);
 	v = 8;
 	EXPECT_EQ(cco_chan_send(c, &v, -1), 0);
