@@ -65,13 +65,19 @@ static int ur_init(cco_exec *ex, const struct cco_opts *o)
 	if (!ur)
 		return -ENOMEM;
 	unsigned entries = o->ring_entries ? o->ring_entries : 256;
-	/* one issuer, completions run when we enter the kernel anyway */
-	struct io_uring_params p = { .flags = IORING_SETUP_SUBMIT_ALL | IORING_SETUP_COOP_TASKRUN |
-					      IORING_SETUP_SINGLE_ISSUER };
-	int rc = io_uring_queue_init_params(entries, &ur->ring, &p);
-	if (rc == -EINVAL) {
-		struct io_uring_params q = { 0 };
-		rc = io_uring_queue_init_params(entries, &ur->ring, &q);
+	/* One issuer (the executor's thread); completions' task work runs when
+	 * we ask for events rather than interrupting the coroutines, and the
+	 * ring tells us when there is some. Older kernels: fewer flags. */
+	static const unsigned flag_sets[] = {
+		IORING_SETUP_SUBMIT_ALL | IORING_SETUP_SINGLE_ISSUER |
+			IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_TASKRUN_FLAG,
+		IORING_SETUP_SUBMIT_ALL | IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG,
+		0,
+	};
+	int rc = -EINVAL;
+	for (size_t i = 0; i < 3 && rc == -EINVAL; i++) {
+		struct io_uring_params p = { .flags = flag_sets[i] };
+		rc = io_uring_queue_init_params(entries, &ur->ring, &p);
 	}
 	if (rc < 0) {
 		free(ur);
@@ -239,8 +245,12 @@ static void ur_poll(cco_exec *ex, int64_t timeout_ns)
 	struct ur *ur = ur_of(ex);
 	flush_pending(ex, ur);
 	if (timeout_ns == 0) {
-		if (io_uring_sq_ready(&ur->ring))
-			io_uring_submit(&ur->ring);
+		/* enter the kernel only with something to submit or task work
+		 * to run (completions waiting to be posted) */
+		unsigned kflags = IO_URING_READ_ONCE(*ur->ring.sq.kflags);
+		if (io_uring_sq_ready(&ur->ring) ||
+		    (kflags & (IORING_SQ_TASKRUN | IORING_SQ_CQ_OVERFLOW)))
+			io_uring_submit_and_get_events(&ur->ring);
 	} else {
 		struct io_uring_cqe *cqe;
 		struct __kernel_timespec ts = {

@@ -44,21 +44,29 @@ static int64_t main_co(void *arg)
 	for (int r = 0; r < ROUNDS; r++) {
 		memset(msg, r & 0xff, sizeof(msg));
 		paint();
+		/* vary where in the reader's life the data and the cancel land:
+		 * before it ran; while it waits; after the data woke it; and
+		 * (mode 4) data already there when the read is submitted, the
+		 * cancel queued right behind it: on io_uring the read completes
+		 * in the same submission that carries its cancel */
+		int mode = r % 5;
+		if (mode == 4)
+			EXPECT_EQ(write(fds[1], msg, sizeof(msg)), (ssize_t)sizeof(msg));
 		cco_scope *s = cco_scope_open();
 		cco_co *c;
 		EXPECT_EQ(cco_spawn(s, reader, NULL, &c), 0);
-		/* vary where in the reader's life the data and the cancel land:
-		 * before it ran; while it waits; after the data woke it */
-		int mode = r % 4;
-		for (int i = 0; i < (mode ? 2 : 0); i++)
+		for (int i = 0; i < (mode == 4 ? 1 : mode ? 2 : 0); i++)
 			EXPECT_EQ(cco_yield(), 0);
-		EXPECT_EQ(write(fds[1], msg, sizeof(msg)), (ssize_t)sizeof(msg));
+		if (mode != 4)
+			EXPECT_EQ(write(fds[1], msg, sizeof(msg)), (ssize_t)sizeof(msg));
 		for (int i = 0; i < (mode == 3 ? 2 : 0); i++)
 			EXPECT_EQ(cco_yield(), 0);
 		cco_cancel(c);
 		EXPECT_EQ(cco_join(c, NULL, -1), 0);
 		EXPECT_EQ(cco_scope_close(s, -1), 0);
 		size_t have = 0;
+		if (mode == 4)	/* completed despite the cancel: the data is back */
+			EXPECT_EQ(got, LEN);
 		if (got >= 0) {
 			completed++;
 			EXPECT(got > 0);
