@@ -1,12 +1,15 @@
 /* Channels: a bounded ring of fixed-size elements, rendezvous at capacity 0,
  * with reserve + permit_send for cancel-safe sends, close, and select.
  *
- * Three wait queues, each FIFO:
+ * Two wait queues, each FIFO:
  *  - recvq: receivers (plain and select); each waits with w->data pointing
  *    at its own buffer, and a waker copies an element straight into it.
  *  - putq: senders (plain and select) and reservers, in one queue so that
  *    a free slot goes to whoever asked first. A sender's element stays in
  *    its own memory (w->data) until it is admitted.
+ * w->index tells the kinds apart: a select operation's index (>= 0), or
+ * CHAN_SEND, CHAN_RECV, CHAN_RESERVE.
+ *
  * A waker hands something over only from a ready callback of
  * cco__wake_one, which runs only for a waiter whose wake succeeds: a
  * waiter that comes back with -ECANCELED/-ETIMEDOUT was given nothing, and

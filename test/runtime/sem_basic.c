@@ -5,7 +5,7 @@
  * (the count stays 0, nobody barges), and the release-on-exit guard. */
 #include "rt_sync.h"
 
-/* Units available now, counted without waiting, then given back. */
+/* Units available now, taken and given back. */
 static int units(cco_sem *s)
 {
 	int n = 0;
