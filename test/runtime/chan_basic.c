@@ -2,7 +2,8 @@
 // RUN: %if io_uring %{ env CCO_BACKEND=io_uring %cco_bin/chan_basic %}
 /* A buffered channel: FIFO order across the ring's wrap-around, try_*
  * at full and empty, elements copied whole, a sender that waits while the
- * channel is full, and a waiting receiver that gets an element directly. */
+ * channel is full, a waiting receiver that gets an element directly, and
+ * waiting receivers served in order. */
 #include "rt_sync.h"
 
 struct big {
@@ -119,6 +120,28 @@ static void waiting_receiver_gets_it_directly(void)
 	cco_chan_free(c);
 }
 
+static void receivers_in_order(void)
+{
+	cco_chan *c = cco_chan_open(sizeof(int), 2, NULL);
+	struct rt_op r[3];
+	cco_scope *s = rt_scope();
+
+	for (int i = 0; i < 3; i++) {
+		r[i] = (struct rt_op){ .c = c, .val = -1 };
+		rt_go(s, rt_receiver, &r[i]);
+		rt_settle();			/* queued in this order */
+	}
+	for (int v = 10; v < 13; v++)
+		EXPECT_EQ(cco_chan_try_send(c, &v), 0);
+	rt_settle();
+	for (int i = 0; i < 3; i++) {
+		EXPECT_EQ(r[i].rc, 0);
+		EXPECT_EQ(r[i].val, 10 + i);
+	}
+	rt_close(s);
+	cco_chan_free(c);
+}
+
 static int64_t body(void *arg)
 {
 	EXPECT(cco_chan_open(0, 4, NULL) == NULL);
@@ -126,6 +149,7 @@ static int64_t body(void *arg)
 	whole_elements();
 	sender_waits_while_full();
 	waiting_receiver_gets_it_directly();
+	receivers_in_order();
 	return 0;
 }
 
