@@ -141,10 +141,14 @@ void cco_shield_end(void) CCK_SHIELD_END;
  * NULL when out of memory or elem_size is 0. */
 cco_chan *cco_chan_open(size_t elem_size, size_t capacity, void (*dtor)(void *elem))
 	CCK_RETURNS_OWNED CCO_MUST_CHECK;
-/* Frees the channel (no coroutine may be waiting on it). */
+/* Frees the channel. No coroutine may be waiting on it (a waiter cancelled
+ * or timed out that has not run yet still counts) and no permit may be
+ * outstanding. */
 void cco_chan_free(cco_chan *c) CCK_TAKES(1);
-/* No more sends: waiting and later senders get -EPIPE; receivers get what
- * is buffered, then -EPIPE. Outstanding permits may still send. */
+/* No more sends: waiting and later senders and reservers get -EPIPE.
+ * Receivers get what is buffered and what outstanding permits still send:
+ * a receive waits while a permit is outstanding, and gets -EPIPE once the
+ * channel is closed, empty and no permit is left. */
 void cco_chan_close(cco_chan *c);
 
 /* Copies *elem into the channel. owns: 0: the channel; any error
@@ -153,14 +157,19 @@ int cco_chan_send(cco_chan *c, const void *elem, int64_t deadline) CCO_SUSPENDS;
 /* Takes one element into *elem. owns: 0: the caller; on any error
  * (-ECANCELED, -ETIMEDOUT, -EPIPE closed and empty) nothing was taken. */
 int cco_chan_recv(cco_chan *c, void *elem, int64_t deadline) CCO_SUSPENDS;
-/* Non-suspending forms: -EAGAIN instead of waiting. */
+/* Non-suspending forms: -EAGAIN instead of waiting (try_recv also while a
+ * permit of a closed channel is outstanding). They are not cancellation
+ * points: they work in a cancelled coroutine. */
 int cco_chan_try_send(cco_chan *c, const void *elem) CCO_MUST_CHECK;
 int cco_chan_try_recv(cco_chan *c, void *elem) CCO_MUST_CHECK;
 
 /* The cancel-safe send: reserve a slot (this may suspend and be cancelled
  * while the caller owns nothing yet), then obtain the value and send it
  * with cco_permit_send, which neither suspends nor fails. A permit is a
- * guard: send through it or release it. */
+ * guard: send through it or release it. -EINVAL on a capacity-0 channel
+ * (a permit promises a send that neither waits nor fails, which needs a
+ * slot: use capacity 1); -EPIPE once closed; p->chan is NULL on every
+ * error. */
 typedef struct cco_permit {
 	cco_chan *chan;
 } cco_permit;
@@ -172,7 +181,11 @@ void cco_permit_release(cco_permit *p) CCK_RELEASES(1);
 
 /* Select: waits until one of n operations can complete and completes
  * exactly that one. Returns its index (its .res is 0, or -EPIPE for a
- * closed channel), or -ECANCELED/-ETIMEDOUT with no operation done. */
+ * closed channel), or -ECANCELED/-ETIMEDOUT with no operation done, or
+ * -ENOMEM (n > 8 and no memory for the waiters; nothing done). The .res of
+ * the others is left untouched. An operation whose .chan is NULL never
+ * completes (switched off); with n == 0 only cancellation or the deadline
+ * ends the wait. */
 enum cco_sel_op { CCO_SEL_SEND, CCO_SEL_RECV };
 struct cco_sel {
 	cco_chan *chan;
@@ -187,6 +200,8 @@ int cco_select(struct cco_sel *ops, size_t n, int64_t deadline) CCO_SUSPENDS;
 /* An async mutex: waiters suspend, not the thread. FIFO; a cancelled waiter
  * leaves the queue without the lock. */
 cco_mutex *cco_mutex_new(void) CCK_RETURNS_OWNED CCO_MUST_CHECK;
+/* The frees below: nothing may be waiting (see cco_chan_free). trylock is
+ * not a cancellation point; it returns -EBUSY when the lock is taken. */
 void cco_mutex_free(cco_mutex *m) CCK_TAKES(1);
 int cco_mutex_lock(cco_mutex *m, int64_t deadline) CCK_TRY_ACQUIRES(1, zero) CCO_SUSPENDS;
 int cco_mutex_trylock(cco_mutex *m) CCK_TRY_ACQUIRES(1, zero) CCO_MUST_CHECK;
