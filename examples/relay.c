@@ -20,6 +20,7 @@
  * anything was lost or delivered twice. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -65,7 +66,7 @@ struct mstore {
 
 static struct mstore store;
 
-/* Takes the oldest queued message. The caller owns it until it hands it
+/* Takes the message first in line. The caller owns it until it hands it
  * to mstore_ack or mstore_put_back. NULL when none is queued. */
 static struct msg *mstore_take(struct mstore *s) CCK_RETURNS_OWNED;
 /* The whole frame was written: the message is delivered and freed. */
@@ -532,6 +533,9 @@ int main(void)
 	int64_t result = 1;
 	int rc;
 
+	/* A consumer that fails closes its end: the relay must get -EPIPE
+	 * (and hand its message back), not die of the signal. */
+	signal(SIGPIPE, SIG_IGN);
 	rc = cco_exec_init(&ex, NULL);
 	if (rc < 0) {
 		fprintf(stderr, "relay: executor: %s\n", strerror(-rc));
