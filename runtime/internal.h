@@ -134,8 +134,10 @@ int cco__check(int64_t deadline);
 
 /* Parks the running coroutine until cco__wake(co, res) (returns res), or
  * its cancellation (-ECANCELED, unless shielded) or deadline (-ETIMEDOUT).
- * With interrupt set, cancellation and deadline call the hook instead and
- * only cco__wake ends the park. Callers do cco__check first. */
+ * Without interrupt, a park entered cancelled or past its deadline returns
+ * at once. With interrupt set, cancellation and deadline call the hook
+ * instead and only cco__wake ends the park; callers do cco__check before
+ * they start the operation. */
 int64_t cco__park(int64_t deadline, cco__interrupt_fn interrupt, void *data)
 	CCK_SUSPENDS_RETURNS;
 /* Makes a parked coroutine ready with result res. The first wake of a park

@@ -120,6 +120,16 @@ int64_t cco__park(int64_t deadline, cco__interrupt_fn hook, void *data)
 {
 	cco_exec *ex = cco__ex;
 	cco_co *co = ex->current;
+	/* A wait that can be abandoned (no hook) does not start once the
+	 * coroutine is cancelled or late: loops that wait again after a
+	 * wake-up (a stale edge, a closer woken by one child) must see a
+	 * cancellation that arrived while they were ready, not miss it. */
+	if (!hook) {
+		if (co->cancelled && !co->shield)
+			return -ECANCELED;
+		if (deadline >= 0 && deadline <= cco_now())
+			return -ETIMEDOUT;
+	}
 	co->state = CCO__PARKED;
 	co->interrupt = hook;
 	co->interrupt_data = data;
