@@ -50,6 +50,7 @@ struct state {
 	uint8_t nf, nb, nr, nc;
 	uint8_t shield, cancel_model, flags, pad;
 	uint32_t cancel_uid;		/* returns-model cancel path, 0: none */
+	uint32_t pcons;			/* parameters consumed on every path here */
 	uint32_t cancel_loc;		/* raw location of that call */
 	cck_sym cancel_callee;
 	struct fact f[MAXF];
@@ -77,6 +78,9 @@ struct run {
 	uint64_t *live_in;		/* per block; NULL: keep every region */
 	GArray *direct;			/* struct direct: to visit next, unstored */
 	GHashTable *seen;		/* reported leaks */
+	/* For the summary: parameters consumed on some path, consumed after a
+	 * suspend point on some path, and left unconsumed by some cancel path. */
+	uint32_t pcons_any, pcons_after, pcons_missed;
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
 };
 
@@ -418,10 +422,17 @@ static void consume(struct run *R, struct state *s, cck_sym v, bool lost)
 {
 	int pi = param_of(s, v);
 	if (pi >= 0) {	/* stays bound: a parameter may be consumed on several paths */
-		/* after a cancellation point: lost if cancelled there */
-		if (R->sum && pi < 32)
-			*(lost || (s->flags & S_SUSPENDED) ? &R->sum->lost_on_cancel
-							    : &R->sum->consumes) |= 1u << pi;
+		/* lost if consumed only after a cancellation point and some
+		 * cancel path leaves without consuming it (decided at the end),
+		 * or if the consumer itself loses it */
+		if (R->sum && pi < 32) {
+			if (lost)
+				R->sum->lost_on_cancel |= 1u << pi;
+			if (s->flags & S_SUSPENDED)
+				R->pcons_after |= 1u << pi;
+			R->pcons_any |= 1u << pi;
+			s->pcons |= 1u << pi;
+		}
 		return;
 	}
 	int fi = value_of(s, v);
@@ -491,8 +502,10 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 	if (e->model == CCK_CANCEL_UNWINDS && !s->cancel_uid) {
 		struct state t = *s;
 		t.flags = s->flags;
-		if (run_cleanups(R, &t))
+		if (run_cleanups(R, &t)) {
 			report_all(R, &t, CCK_CANCEL_UNWINDS, e->loc, e->callee, e->uid, 0);
+			R->pcons_missed |= ~t.pcons;
+		}
 	}
 	if (e->res)
 		forget_var(s, e->res);
@@ -766,6 +779,7 @@ static void join(struct state *a, const struct state *b)
 	if (r.shield != b->shield)
 		r.shield = 0;
 	r.flags |= b->flags;
+	r.pcons &= b->pcons;
 	int nc = r.nc < b->nc ? r.nc : b->nc;
 	for (int i = 0; i < nc; i++)
 		if (r.cl[i] != b->cl[i]) {
@@ -780,8 +794,9 @@ static void join(struct state *a, const struct state *b)
 
 /* Unused slots are kept zero, so equal states are equal prefixes. The
  * flags (suspended, popped, unshielded) only word hints and order a
- * summary's releases: states differing in them alone are one state with
- * the flags of both, not two paths. */
+ * summary's releases, and pcons only feeds the summary: states differing
+ * in them alone are one state with the flags of both and the parameters
+ * consumed on both, not two paths. */
 static bool state_eq_but_flags(const struct state *a, const struct state *b)
 {
 	if (a->nf != b->nf || a->nb != b->nb || a->nr != b->nr || a->nc != b->nc ||
@@ -797,7 +812,7 @@ static bool state_eq_but_flags(const struct state *a, const struct state *b)
 
 static bool state_eq(const struct state *a, const struct state *b)
 {
-	return a->flags == b->flags && state_eq_but_flags(a, b);
+	return a->flags == b->flags && a->pcons == b->pcons && state_eq_but_flags(a, b);
 }
 
 static guint64 work_item(uint32_t block, uint32_t index)
@@ -841,9 +856,10 @@ static void enqueue(struct run *R, uint32_t block, const struct state *s)
 	for (unsigned i = 0; i < in->len; i++) {
 		struct state *t = &g_array_index(in, struct state, i);
 		if (state_eq_but_flags(t, s)) {
-			if ((t->flags | s->flags) == t->flags)
+			if ((t->flags | s->flags) == t->flags && (t->pcons & s->pcons) == t->pcons)
 				return;
 			t->flags |= s->flags;	/* grows only: terminates */
+			t->pcons &= s->pcons;	/* shrinks only */
 			guint64 w = work_item(block, i);
 			g_array_append_val(R->work, w);
 			return;
@@ -965,11 +981,12 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 		break;
 	}
 	case CCK_T_RETURN:
-		if (s->cancel_uid)
+		if (s->cancel_uid) {
 			report_all(R, s, s->cancel_model,
 				   (struct cck_loc){ .raw = s->cancel_loc }, s->cancel_callee,
 				   s->cancel_uid, b->ret);
-		else if (R->sum)
+			R->pcons_missed |= ~s->pcons;
+		} else if (R->sum)
 			summarize_return(R, s, b->ret);
 		break;
 	default:
@@ -1128,6 +1145,11 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 			cck_str(&tu->strs, f->name),
 			overflowed ? "more guards, values or cleanups on one path than are tracked"
 				   : "too many paths to follow");
+	if (sum) {
+		uint32_t lost = R.pcons_after & R.pcons_missed;
+		sum->lost_on_cancel |= lost;
+		sum->consumes |= R.pcons_any & ~sum->lost_on_cancel;
+	}
 	/* released after a suspend on some path: held at its cancel edge */
 	for (unsigned i = 0; sum && i < sum->releases_after->len; i++)
 		for (unsigned j = sum->releases->len; j-- > 0;)
