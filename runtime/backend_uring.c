@@ -253,6 +253,15 @@ static void ur_poll(cco_exec *ex, int64_t timeout_ns)
 			io_uring_submit_and_get_events(&ur->ring);
 	} else {
 		struct io_uring_cqe *cqe;
+		/* With a deadline armed, a wait arms a kernel timer: skip it
+		 * when what we submit completes at once (data already there). */
+		if (timeout_ns > 0 && io_uring_sq_ready(&ur->ring)) {
+			io_uring_submit_and_get_events(&ur->ring);
+			if (io_uring_cq_ready(&ur->ring)) {
+				reap(ex, ur);
+				return;
+			}
+		}
 		struct __kernel_timespec ts = {
 			.tv_sec = timeout_ns / CCO_SEC,
 			.tv_nsec = timeout_ns % CCO_SEC,
