@@ -11,8 +11,8 @@
  *                           clock reads);
  *  linked_timeout_cost_ns   what a linked timeout adds to the same read on
  *                           a bare ring (one more SQE and CQE).
- * The two costs are differences of two timings, best of seven interleaved
- * runs each: on a shared machine they are the noisiest lines. */
+ * The two costs are the median, over 41 back-to-back pairs of runs, of the
+ * difference within a pair: on a shared machine, still the noisiest lines. */
 #include <liburing.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,7 +25,7 @@
 
 #include "cco.h"
 
-enum { RUNS = 2000, TIMEOUT_RUNS = 200, READS = 5000, REPS = 7 };
+enum { RUNS = 2000, TIMEOUT_RUNS = 200, READS = 1000, PAIRS = 41 };
 
 static int fds[2];
 static int64_t seen;
@@ -84,20 +84,20 @@ static int64_t main_co(void *arg)
 			return -1;
 		over[i] = cco_now() - dl;
 	}
-	int64_t cost[2] = { INT64_MAX, INT64_MAX };
-	for (int rep = 0; rep < 2 * REPS; rep++) {
-		int with = rep & 1;
-		int64_t t = timed_reads(with);
-		if (t < 0)
+	static int64_t diff[PAIRS];
+	for (int i = 0; i < PAIRS; i++) {
+		int64_t without = timed_reads(false), with = timed_reads(true);
+		if (without < 0 || with < 0)
 			return -1;
-		cost[with] = t < cost[with] ? t : cost[with];
+		diff[i] = with - without;
 	}
+	qsort(diff, PAIRS, sizeof(diff[0]), cmp);
 	qsort(lat, RUNS, sizeof(lat[0]), cmp);
 	qsort(over, TIMEOUT_RUNS, sizeof(over[0]), cmp);
 	printf("cancel_latency_us: %.1f\n", lat[RUNS / 2] / 1000.0);
 	printf("cancel_latency_p99_us: %.1f\n", lat[RUNS * 99 / 100] / 1000.0);
 	printf("timeout_overshoot_us: %.1f\n", over[TIMEOUT_RUNS / 2] / 1000.0);
-	printf("deadline_cost_ns: %.0f\n", (double)(cost[1] - cost[0]) / READS);
+	printf("deadline_cost_ns: %.0f\n", (double)diff[PAIRS / 2] / READS);
 	(void)cco_close(fds[0]);
 	(void)cco_close(fds[1]);
 	return 0;
@@ -145,16 +145,18 @@ static void linked_timeout_cost(void)
 		io_uring_queue_exit(&ring);
 		return;
 	}
-	int64_t cost[2] = { INT64_MAX, INT64_MAX };
-	for (int rep = 0; rep < 2 * REPS; rep++) {
-		int with = rep & 1;
-		int64_t t = ring_reads(&ring, sp, with);
-		if (t < 0)
+	int64_t diff[PAIRS];
+	int n = 0;
+	for (; n < PAIRS; n++) {
+		int64_t without = ring_reads(&ring, sp, false), with = ring_reads(&ring, sp, true);
+		if (without < 0 || with < 0)
 			break;
-		cost[with] = t < cost[with] ? t : cost[with];
+		diff[n] = with - without;
 	}
-	if (cost[0] != INT64_MAX && cost[1] != INT64_MAX)
-		printf("linked_timeout_cost_ns: %.0f\n", (double)(cost[1] - cost[0]) / READS);
+	if (n == PAIRS) {
+		qsort(diff, PAIRS, sizeof(diff[0]), cmp);
+		printf("linked_timeout_cost_ns: %.0f\n", (double)diff[PAIRS / 2] / READS);
+	}
 	io_uring_queue_exit(&ring);
 	close(sp[0]);
 	close(sp[1]);
