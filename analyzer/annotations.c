@@ -144,22 +144,31 @@ static bool known_attr(const char *n)
 }
 
 /* An attribute written by a macro: its tokens over the extent are the
- * macro's invocation; the attribute's own name is where the macro body
- * spells it. Returns that name (g_free it) or NULL. */
-static char *name_in_macro(CXCursor a)
+ * macro's invocation; the attribute itself is spelled in the macro's body,
+ * where its location points. The range of span bytes from there, or the
+ * null range. */
+CXSourceRange cck_attr_spelled_range(CXCursor a, unsigned span)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(a);
 	CXFile file;
 	unsigned off;
-	clang_getSpellingLocation(clang_getCursorLocation(a), &file, NULL, NULL, &off);
-	if (!file)
-		return NULL;
 	size_t size = 0;
-	if (!clang_getFileContents(tu, file, &size) || off >= size)
+	clang_getSpellingLocation(clang_getCursorLocation(a), &file, NULL, NULL, &off);
+	if (!file || !clang_getFileContents(tu, file, &size) || off >= size)
+		return clang_getNullRange();
+	unsigned end = off + span < size ? off + span : (unsigned)size;
+	return clang_getRange(clang_getLocationForOffset(tu, file, off),
+			      clang_getLocationForOffset(tu, file, end));
+}
+
+/* The attribute's own name where a macro body spells it (g_free it), or
+ * NULL. */
+static char *name_in_macro(CXCursor a)
+{
+	CXSourceRange r = cck_attr_spelled_range(a, 64);
+	if (clang_Range_isNull(r))
 		return NULL;
-	unsigned end = off + 64 < size ? off + 64 : (unsigned)size;
-	CXSourceRange r = clang_getRange(clang_getLocationForOffset(tu, file, off),
-					 clang_getLocationForOffset(tu, file, end));
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(a);
 	CXToken *tok;
 	unsigned n;
 	clang_tokenize(tu, r, &tok, &n);

@@ -1309,22 +1309,6 @@ static cck_sym cleanup_in(struct lower *L, CXTranslationUnit tu, CXSourceRange r
 	return h;
 }
 
-/* An attribute written by a macro (cco's CCO_UNLOCK_ON_EXIT): the extent's
- * tokens are the macro's name; the attribute is spelled in the macro's
- * body, where its location points. */
-static CXSourceRange spelled_range(CXTranslationUnit tu, CXCursor a)
-{
-	CXFile file;
-	unsigned off;
-	size_t size = 0;
-	clang_getSpellingLocation(clang_getCursorLocation(a), &file, NULL, NULL, &off);
-	if (!file || !clang_getFileContents(tu, file, &size) || off >= size)
-		return clang_getNullRange();
-	unsigned end = off + 128 < size ? off + 128 : (unsigned)size;
-	return clang_getRange(clang_getLocationForOffset(tu, file, off),
-			      clang_getLocationForOffset(tu, file, end));
-}
-
 static cck_sym cleanup_attr(struct lower *L, CXCursor var)
 {
 	struct kids ks;
@@ -1336,8 +1320,8 @@ static cck_sym cleanup_attr(struct lower *L, CXCursor var)
 			continue;
 		CXTranslationUnit tu = clang_Cursor_getTranslationUnit(a);
 		r = cleanup_in(L, tu, clang_getCursorExtent(a), false);
-		if (!r) {
-			CXSourceRange sr = spelled_range(tu, a);
+		if (!r) {	/* written by a macro (cco's CCO_UNLOCK_ON_EXIT) */
+			CXSourceRange sr = cck_attr_spelled_range(a, 128);
 			if (!clang_Range_isNull(sr))
 				r = cleanup_in(L, tu, sr, true);
 		}

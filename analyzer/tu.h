@@ -61,5 +61,7 @@ void cck_loc_resolve(struct cck_tu *tu, struct cck_loc *l);
 /* Reads cancelcheck annotations and thread-safety/ownership attributes on a
  * function declaration into r; returns true if any was found. */
 bool cck_read_annotations(CXCursor fn, struct cck_role *r);
+/* Where a macro body spells attribute a: span bytes from there. */
+CXSourceRange cck_attr_spelled_range(CXCursor a, unsigned span);
 
 #endif
