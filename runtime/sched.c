@@ -407,6 +407,17 @@ int cco_join(cco_co *co, struct cco_exit *exit, int64_t deadline)
 	return 0;
 }
 
+/* Every coroutine of s has finished: release the records not joined,
+ * then s. */
+static void scope_free(cco_scope *s)
+{
+	cco_co *co;
+	while ((co = cco__list_first(&s->cos, cco_co, scope_node)))
+		co_release(co);
+	cco__list_del(&s->owner_node);
+	free(s);
+}
+
 static void scope_wait(cco_scope *s, int64_t deadline, int *rc)
 {
 	while (s->live) {
@@ -437,11 +448,7 @@ int cco_scope_close(cco_scope *s, int64_t deadline)
 		scope_wait(s, -1, &ignored);
 		cco_shield_end();
 	}
-	cco_co *co;
-	while ((co = cco__list_first(&s->cos, cco_co, scope_node)))
-		co_release(co);
-	cco__list_del(&s->owner_node);
-	free(s);
+	scope_free(s);
 	return rc;
 }
 
@@ -564,10 +571,7 @@ int cco_exec_run(cco_exec *ex, cco_fn fn, void *arg, int64_t *result)
 	cco__ex = NULL;
 	if (result)
 		*result = main_co->result;
-	cco_co *co;
-	while ((co = cco__list_first(&root->cos, cco_co, scope_node)))
-		co_release(co);
-	free(root);
+	scope_free(root);
 	ex->root = NULL;
 	return 0;
 }
