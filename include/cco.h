@@ -70,8 +70,9 @@ struct cco_opts {
 	unsigned ring_entries;		/* io_uring submission queue, 0 = 256 */
 };
 
-/* One executor per thread. Returns 0 or -errno (-EINVAL for an unknown
- * CCO_BACKEND value). */
+/* One executor per thread: create, run and free it on the same thread (the
+ * io_uring backend's ring accepts submissions from its creator only).
+ * Returns 0 or -errno (-EINVAL for an unknown CCO_BACKEND value). */
 int cco_exec_init(cco_exec **ex, const struct cco_opts *opts) CCO_MUST_CHECK;
 /* Runs fn(arg) as the first coroutine of the executor's root scope, and
  * every coroutine it spawns, until all have finished. *result gets fn's
