@@ -50,6 +50,7 @@ static cco_exec *init_with(enum cco_backend b, int want_rc)
 
 int main(void)
 {
+	rt_watchdog();
 	/* unknown names are an error, not a silent default */
 	setenv("CCO_BACKEND", "kqueue", 1);
 	init_with(CCO_BACKEND_AUTO, -EINVAL);

@@ -9,8 +9,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cco.h"
+
+/* A runtime bug must fail a test, not hang the suite: every program that
+ * uses rt_run or rt_watchdog dies by SIGALRM after this many seconds. */
+#define RT_WATCHDOG_SECONDS 120
+
+static inline void rt_watchdog(void)
+{
+	alarm(RT_WATCHDOG_SECONDS);
+}
 
 #define EXPECT(cond)                                                          \
 	do {                                                                  \
@@ -35,6 +45,7 @@
 static inline int64_t rt_run(cco_fn fn, void *arg)
 {
 	cco_exec *ex;
+	rt_watchdog();
 	int rc = cco_exec_init(&ex, NULL);
 	if (rc < 0) {
 		fprintf(stderr, "cco_exec_init: %s\n", strerror(-rc));
