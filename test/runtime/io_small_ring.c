@@ -51,13 +51,7 @@ static int64_t main_co(void *arg)
 
 int main(void)
 {
-	cco_exec *ex;
 	struct cco_opts o = { .ring_entries = 4 };
-	rt_watchdog();
-	EXPECT_EQ(cco_exec_init(&ex, &o), 0);
-	int64_t res = -1;
-	EXPECT_EQ(cco_exec_run(ex, main_co, NULL, &res), 0);
-	EXPECT_EQ(res, 0);
-	cco_exec_free(ex);
+	EXPECT_EQ(rt_run_with(main_co, NULL, &o), 0);
 	return 0;
 }

@@ -40,13 +40,14 @@ static inline void rt_watchdog(void)
 		}                                                             \
 	} while (0)
 
-/* Runs fn(arg) on a fresh executor with the backend from CCO_BACKEND and
- * returns its result; checks that the backend is the one asked for. */
-static inline int64_t rt_run(cco_fn fn, void *arg)
+/* Runs fn(arg) on a fresh executor made with opts (NULL: defaults), the
+ * backend from CCO_BACKEND, and returns its result; checks that the
+ * backend is the one asked for. */
+static inline int64_t rt_run_with(cco_fn fn, void *arg, const struct cco_opts *opts)
 {
 	cco_exec *ex;
 	rt_watchdog();
-	int rc = cco_exec_init(&ex, NULL);
+	int rc = cco_exec_init(&ex, opts);
 	if (rc < 0) {
 		fprintf(stderr, "cco_exec_init: %s\n", strerror(-rc));
 		exit(1);
@@ -61,6 +62,11 @@ static inline int64_t rt_run(cco_fn fn, void *arg)
 	EXPECT_EQ(rc, 0);
 	cco_exec_free(ex);
 	return result;
+}
+
+static inline int64_t rt_run(cco_fn fn, void *arg)
+{
+	return rt_run_with(fn, arg, NULL);
 }
 
 #endif
