@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <clang-c/CXCompilationDatabase.h>
 #include <json-c/json.h>
+#include "analysis.h"
 #include "check.h"
 #include "cli.h"
 
@@ -34,11 +35,7 @@ struct job {
 	char *dir;		/* working directory */
 	GPtrArray *args;	/* compiler arguments, without the compiler */
 	const struct cck_config *config;
-	/* results */
-	struct cck_sink sink;
-	GString *out;		/* --dump-ir text */
-	GString *err;		/* error messages */
-	bool failed;
+	struct cck_result res;
 	bool last;		/* nothing runs after it: skip the teardown */
 };
 
@@ -143,216 +140,16 @@ static int check_list_valid(const char *list, const char *origin)
 	return rc;
 }
 
-static bool check_enabled(const char *check, GPtrArray *globs)
-{
-	bool on = true;	/* every check is on unless a list turns it off */
-	for (unsigned i = 0; i < globs->len; i++) {
-		char **items = g_strsplit(globs->pdata[i], ",", -1);
-		for (char **it = items; *it; it++) {
-			char *g = g_strstrip(*it);
-			bool neg = *g == '-';
-			if (neg)
-				g++;
-			if (*g && g_pattern_match_simple(g, check))
-				on = !neg;
-		}
-		g_strfreev(items);
-	}
-	return on;
-}
-
-/* ---- one translation unit --------------------------------------------- */
-
-struct leak_ctx {
-	struct cck_check_ctx cc;
-	const struct cck_check *enabled[16];
-	unsigned n;
-};
-
-static void on_leak(void *p, const struct cck_leak *leak)
-{
-	struct leak_ctx *x = p;
-	struct cck_leak l = *leak;
-	cck_loc_resolve(x->cc.tu, &l.at);
-	cck_loc_resolve(x->cc.tu, &l.origin);
-	for (unsigned i = 0; i < x->n; i++)
-		x->enabled[i]->on_leak(&x->cc, &l);
-}
-
-/* --dump-ir prints every location: resolve them all. */
-static void resolve_func_locs(struct cck_tu *tu, struct cck_func *f)
-{
-	for (unsigned i = 0; i < f->blocks->len; i++) {
-		struct cck_block *b = g_ptr_array_index(f->blocks, i);
-		GArray *evs[2] = { b->raw, b->ev };
-		for (int k = 0; k < 2; k++)
-			for (unsigned j = 0; evs[k] && j < evs[k]->len; j++)
-				cck_loc_resolve(tu, &g_array_index(evs[k], struct cck_event, j).loc);
-	}
-}
-
-static bool has_flag_last(GPtrArray *args, const char *on, const char *off)
-{
-	bool r = false;
-	for (unsigned i = 0; i < args->len; i++) {
-		if (!strcmp(args->pdata[i], on))
-			r = true;
-		else if (!strcmp(args->pdata[i], off))
-			r = false;
-	}
-	return r;
-}
-
-static bool is_cxx(const struct job *j)
-{
-	static const char *const exts[] = { ".cc", ".cpp", ".cxx", ".c++", ".C", ".mm" };
-	for (unsigned i = 0; i + 1 < j->args->len; i++)
-		if (!strcmp(j->args->pdata[i], "-x"))
-			return g_str_has_prefix(j->args->pdata[i + 1], "c++");
-	for (size_t i = 0; i < G_N_ELEMENTS(exts); i++)
-		if (g_str_has_suffix(j->file, exts[i]))
-			return true;
-	return false;
-}
-
-static bool parse_failed(struct job *j, CXTranslationUnit tu)
-{
-	bool failed = false;
-	unsigned n = clang_getNumDiagnostics(tu);
-	for (unsigned i = 0; i < n; i++) {
-		CXDiagnostic d = clang_getDiagnostic(tu, i);
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-			CXString s = clang_formatDiagnostic(d,
-				clang_defaultDiagnosticDisplayOptions());
-			g_string_append_printf(j->err, "%s\n", clang_getCString(s));
-			clang_disposeString(s);
-			failed = true;
-		}
-		clang_disposeDiagnostic(d);
-	}
-	return failed;
-}
-
+/* One TU through the analysis entry point. */
 static void analyze(CXIndex idx, struct job *j, const struct options *o)
 {
-	const char **argv = g_new(const char *, j->args->len + 4);
-	unsigned argc = 0;
-	for (unsigned i = 0; i < j->args->len; i++)
-		argv[argc++] = j->args->pdata[i];
-	char *wd = NULL;
-	bool has_rd = false;
-	for (unsigned i = 0; i < j->args->len; i++)
-		has_rd |= g_str_has_prefix(j->args->pdata[i], "-resource-dir");
-	if (!has_rd)	/* libclang's default is relative to the working directory */
-		argv[argc++] = "-resource-dir=" CCK_RESOURCE_DIR;
-	/* Compiler warnings are not ours to print, and the analyses behind
-	 * some of them (-Wuninitialized, -Wthread-safety, ...) cost a sixth of
-	 * the parse: ask for errors only. */
-	argv[argc++] = "-w";
-	if (j->dir) {
-		wd = g_strdup_printf("-working-directory=%s", j->dir);
-		argv[argc++] = wd;
-	}
-	CXTranslationUnit ctu = NULL;
-	gint64 t0 = g_get_monotonic_time();
-	enum CXErrorCode ec = clang_parseTranslationUnit2(idx, j->file, argv, argc,
-		NULL, 0, CXTranslationUnit_KeepGoing, &ctu);
-	g_free(argv);
-	g_free(wd);
-	if (ec != CXError_Success || !ctu) {
-		g_string_append_printf(j->err, "%s: error: cannot parse this file (libclang error %d)\n",
-				       j->file, ec);
-		j->failed = true;
-		return;
-	}
-	if (parse_failed(j, ctu)) {
-		g_string_append_printf(j->err, "%s: error: the file does not compile; not analyzed\n",
-				       j->file);
-		j->failed = true;
-		clang_disposeTranslationUnit(ctu);
-		return;
-	}
-	/* C++ is a later capability: say so rather than pass silently. */
-	if (is_cxx(j))
-		g_string_append_printf(j->err, "%s: warning: C++ is not modelled yet: only "
-				       "plain functions are analyzed, without destructors or "
-				       "exceptions\n", j->file);
-	/* A TU that names a cancellation call in its text most likely uses the
-	 * posix model from its first function on: then each function is
-	 * analyzed as soon as its callees are, and its CFG dropped. If the
-	 * name was only in a comment or a skipped branch, lower again without. */
-	bool marked = false;
-	char *text = NULL;
-	if (g_file_get_contents(j->file, &text, NULL, NULL)) {
-		marked = cck_posix_named_in(text);
-		g_free(text);
-	}
-	struct cck_tu tu;
-	struct leak_ctx x;
-	gint64 t1;
-	gsize err_len = j->err->len;
-	for (int pass = 0; pass < 2; pass++) {
-		g_string_truncate(j->err, err_len);
-		cck_tu_init(&tu);
-		tu.main_file = j->file;
-		tu.config = j->config;
-		tu.models = o->models | (j->config ? j->config->models : 0);
-		tu.exceptions = has_flag_last(j->args, "-fexceptions", "-fno-exceptions");
-		tu.verbose = o->verbose;
-		tu.notes = j->err;
-		tu.keep_ir = o->dump_ir;
-		tu.uses_cancellation = marked && pass == 0;
-		memset(&x, 0, sizeof x);
-		x.cc.tu = &tu;
-		x.cc.sink = &j->sink;
-		for (const struct cck_check *const *c = cck_checks; *c; c++)
-			if (check_enabled((*c)->name, o->check_globs) && x.n < 16)
-				x.enabled[x.n++] = *c;
-		tu.incremental = !o->dump_ir &&
-				 (tu.uses_cancellation || (tu.models & CCK_MODEL_POSIX));
-		tu.leak_fn = on_leak;
-		tu.leak_ctx = &x;
-		t1 = g_get_monotonic_time();
-		cck_lower_tu(&tu, ctu);
-		if (!tu.uses_cancellation || tu.saw_cancellation)
-			break;
-		cck_tu_fini(&tu);	/* named, never used: findings so far are void */
-		cck_sink_fini(&j->sink);
-		cck_sink_init(&j->sink);
-	}
-	gint64 t2 = g_get_monotonic_time();
-	if (o->verbose && tu.uses_cancellation && !(tu.models & CCK_MODEL_POSIX))
-		g_string_append_printf(j->err, "%s: note: uses thread cancellation: posix model enabled\n",
-				       j->file);
-
-	if (o->dump_ir) {
-		cck_analyze_tu(&tu, NULL, NULL);
-		char *buf;
-		size_t len;
-		FILE *m = open_memstream(&buf, &len);
-		for (unsigned i = 0; i < tu.funcs->len; i++) {
-			struct cck_func *f = tu.funcs->pdata[i];
-			if (strcmp(cck_str(&tu.strs, f->loc.file), j->file))
-				continue;
-			resolve_func_locs(&tu, f);
-			cck_dump_func(m, &tu.strs, f, true);
-		}
-		fclose(m);
-		g_string_append_len(j->out, buf, len);
-		free(buf);
-	} else {
-		cck_analyze_tu(&tu, on_leak, &x);
-		cck_sink_finish(&j->sink);
-	}
-	gint64 t3 = g_get_monotonic_time();
-	if (o->verbose)
-		g_string_append_printf(j->err, "%s: note: parse %.3fs, lower %.3fs, analyze %.3fs, %u functions\n",
-				       j->file, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
-				       tu.funcs->len);
-	if (j->last)	/* the process exits next; freeing costs as much as lowering */
-		return;
-	cck_tu_fini(&tu);
-	clang_disposeTranslationUnit(ctu);
+	struct cck_request rq = {
+		.file = j->file, .dir = j->dir,
+		.args = (const char *const *)j->args->pdata, .nargs = j->args->len,
+		.config = j->config, .models = o->models, .check_globs = o->check_globs,
+		.verbose = o->verbose, .dump_ir = o->dump_ir, .keep_alive = j->last,
+	};
+	cck_analyze(idx, &rq, &j->res);
 }
 
 /* ---- workers ---------------------------------------------------------- */
@@ -401,9 +198,7 @@ static struct job *job_new(const char *file, const char *dir)
 	j->file = dir ? g_canonicalize_filename(file, dir) : g_strdup(file);
 	j->dir = dir ? g_strdup(dir) : NULL;
 	j->args = g_ptr_array_new_with_free_func(g_free);
-	cck_sink_init(&j->sink);
-	j->out = g_string_new(NULL);
-	j->err = g_string_new(NULL);
+	cck_result_init(&j->res);
 	return j;
 }
 
@@ -413,9 +208,7 @@ static void job_free(gpointer p)
 	g_free(j->file);
 	g_free(j->dir);
 	g_ptr_array_free(j->args, TRUE);
-	cck_sink_fini(&j->sink);
-	g_string_free(j->out, TRUE);
-	g_string_free(j->err, TRUE);
+	cck_result_fini(&j->res);
 	g_free(j);
 }
 
@@ -806,7 +599,7 @@ static int run(struct options *o)
 			unsigned dropped = 0;
 			for (unsigned i = 0; i < jobs->len; i++)
 				dropped += cck_baseline_apply(baseline,
-					&((struct job *)jobs->pdata[i])->sink);
+					&((struct job *)jobs->pdata[i])->res.sink);
 			if (o->verbose)
 				fprintf(stderr, "%s: note: %u finding%s in baseline %s\n", prog,
 					dropped, dropped == 1 ? "" : "s", o->baseline);
@@ -815,11 +608,11 @@ static int run(struct options *o)
 		bool failed = false;
 		for (unsigned i = 0; i < jobs->len; i++) {
 			struct job *j = jobs->pdata[i];
-			fputs(j->err->str, stderr);
-			fputs(j->out->str, stdout);
-			failed |= j->failed;
-			for (unsigned k = 0; k < j->sink.diags->len; k++)
-				g_ptr_array_add(all, j->sink.diags->pdata[k]);
+			fputs(j->res.err->str, stderr);
+			fputs(j->res.out->str, stdout);
+			failed |= j->res.failed;
+			for (unsigned k = 0; k < j->res.sink.diags->len; k++)
+				g_ptr_array_add(all, j->res.sink.diags->pdata[k]);
 		}
 		if (!o->dump_ir) {
 			if (o->format == CCK_FMT_JSON)
@@ -828,7 +621,7 @@ static int run(struct options *o)
 				cck_print_sarif(stdout, all, CCK_VERSION, check_doc);
 			else
 				for (unsigned i = 0; i < jobs->len; i++)
-					cck_print_text(stdout, &((struct job *)jobs->pdata[i])->sink,
+					cck_print_text(stdout, &((struct job *)jobs->pdata[i])->res.sink,
 						       isatty(1));
 		}
 		rc = failed ? EXIT_ERROR : (all->len && !o->dump_ir) ? EXIT_FINDINGS : 0;

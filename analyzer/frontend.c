@@ -1021,6 +1021,8 @@ static struct opnd expr(struct lower *L, CXCursor c)
 			return o;
 		}
 		enum CXCursorKind dk = clang_getCursorKind(d);
+		if (dk == CXCursor_FunctionDecl)	/* not a direct call: a callback */
+			g_hash_table_add(L->tu->addr_taken, GUINT_TO_POINTER(decl_sym(L->tu, d)));
 		if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
 			return opaque;
 		struct opnd o = opaque;
@@ -1793,6 +1795,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	f->name = spelling_sym(tu, fn);
 	f->loc = loc_of(tu, fn);
 	cck_loc_resolve(tu, &f->loc);
+	f->internal = clang_getCursorLinkage(fn) == CXLinkage_Internal;
 	CXType rt = clang_getResultType(clang_getCursorType(fn));
 	f->returns_value = rt.kind != CXType_Void;
 
@@ -1860,6 +1863,18 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	cck_func_lowered(tu, f);
 }
 
+/* Functions an initializer names: their address is taken. */
+static enum CXChildVisitResult functions_named(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct cck_tu *tu = d;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	CXCursor r = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(r) == CXCursor_FunctionDecl)
+		g_hash_table_add(tu->addr_taken, GUINT_TO_POINTER(decl_sym(tu, r)));
+	return CXChildVisit_Continue;
+}
+
 /* Every function declaration contributes its annotations to the role of
  * its name; definitions outside system headers are lowered. */
 static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
@@ -1868,6 +1883,11 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
 		return CXChildVisit_Recurse;
+	if (k == CXCursor_VarDecl &&
+	    !clang_Location_isInSystemHeader(clang_getCursorLocation(c))) {
+		clang_visitChildren(c, functions_named, tu);	/* tables of callbacks */
+		return CXChildVisit_Continue;
+	}
 	if (k != CXCursor_FunctionDecl)
 		return CXChildVisit_Continue;
 	if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))

@@ -93,6 +93,7 @@ struct cck_func *cck_func_new(void)
 	f->cleanups = g_array_new(FALSE, FALSE, sizeof(struct cck_cleanup));
 	f->params = g_array_new(FALSE, FALSE, sizeof(cck_sym));
 	f->locals = g_hash_table_new(NULL, NULL);
+	f->callees = g_array_new(FALSE, FALSE, sizeof(cck_sym));
 	cck_role_init(&f->role);
 	return f;
 }
@@ -125,6 +126,7 @@ void cck_func_free(struct cck_func *f)
 	g_array_free(f->cleanups, TRUE);
 	g_array_free(f->params, TRUE);
 	g_hash_table_unref(f->locals);
+	g_array_free(f->callees, TRUE);
 	g_free(f->role.acquire_expr);
 	g_free(f->role.release_expr);
 	g_free(f->role.try_acquire_expr);

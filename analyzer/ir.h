@@ -152,6 +152,9 @@ struct cck_func {
 	bool has_role;
 	bool returns_value;
 	bool done;		/* analyzed; its summary is final */
+	bool internal;		/* static: only this TU can call it */
+	GArray *callees;	/* cck_sym: every function it calls or registers
+				 * as a cleanup (kept when the CFG is dropped) */
 	uint32_t pending;	/* callees defined in the TU not analyzed yet */
 	uint32_t next_uid;
 };

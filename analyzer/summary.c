@@ -16,6 +16,7 @@ void cck_tu_init(struct cck_tu *tu)
 	tu->waiters = g_hash_table_new_full(NULL, NULL, NULL,
 					    (GDestroyNotify)g_ptr_array_unref);
 	tu->callee_info = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	tu->addr_taken = g_hash_table_new(NULL, NULL);
 }
 
 void cck_tu_fini(struct cck_tu *tu)
@@ -25,6 +26,9 @@ void cck_tu_fini(struct cck_tu *tu)
 	g_hash_table_unref(tu->defined);
 	g_hash_table_unref(tu->waiters);
 	g_hash_table_unref(tu->callee_info);
+	g_hash_table_unref(tu->addr_taken);
+	if (tu->main_only)
+		g_hash_table_unref(tu->main_only);
 	g_hash_table_unref(tu->decl_roles);
 	g_hash_table_unref(tu->func_by_name);
 	g_ptr_array_free(tu->funcs, TRUE);
@@ -553,6 +557,13 @@ static void analyze_one(struct cck_tu *tu, struct cck_func *f, cck_leak_fn fn, v
 
 void cck_func_lowered(struct cck_tu *tu, struct cck_func *f)
 {
+	GPtrArray *all = g_ptr_array_new();
+	callee_syms(f, all);
+	for (unsigned i = 0; i < all->len; i++) {
+		cck_sym c = GPOINTER_TO_UINT(all->pdata[i]);
+		g_array_append_val(f->callees, c);
+	}
+	g_ptr_array_free(all, TRUE);
 	if (!tu->incremental)
 		return;
 	GPtrArray *cs = g_ptr_array_new();
@@ -661,4 +672,59 @@ void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
 	g_ptr_array_free(s.stack, TRUE);
 	g_hash_table_unref(s.on_stack);
 	g_ptr_array_free(s.order, TRUE);
+}
+
+/* ---- which thread runs it --------------------------------------------- */
+
+/* The greatest set of functions that only main reaches: start from main
+ * and every static function whose address is never taken, then drop any
+ * with a caller outside the set until none changes. Functions other TUs
+ * can call, and callbacks, may run on any thread. */
+static GHashTable *main_only_set(struct cck_tu *tu)
+{
+	GHashTable *m = g_hash_table_new(NULL, NULL);
+	cck_sym main_sym = cck_intern(&tu->strs, "main");
+	if (!g_hash_table_contains(tu->func_by_name, GUINT_TO_POINTER(main_sym)) ||
+	    g_hash_table_contains(tu->addr_taken, GUINT_TO_POINTER(main_sym)))
+		return m;
+	for (unsigned i = 0; i < tu->funcs->len; i++) {
+		const struct cck_func *f = tu->funcs->pdata[i];
+		if (f->name == main_sym || (f->internal &&
+		    !g_hash_table_contains(tu->addr_taken, GUINT_TO_POINTER(f->name))))
+			g_hash_table_add(m, GUINT_TO_POINTER(f->name));
+	}
+	for (bool changed = true; changed;) {
+		changed = false;
+		GHashTable *reached = g_hash_table_new(NULL, NULL);
+		for (unsigned i = 0; i < tu->funcs->len; i++) {
+			const struct cck_func *f = tu->funcs->pdata[i];
+			bool in = g_hash_table_contains(m, GUINT_TO_POINTER(f->name));
+			for (unsigned k = 0; k < f->callees->len; k++) {
+				gpointer c = GUINT_TO_POINTER(g_array_index(f->callees, cck_sym, k));
+				if (!in && GPOINTER_TO_UINT(c) != main_sym &&
+				    g_hash_table_remove(m, c))
+					changed = true;
+				else if (in)
+					g_hash_table_add(reached, c);
+			}
+		}
+		/* a static function nobody in the set calls is not main's */
+		GHashTableIter it;
+		gpointer k;
+		g_hash_table_iter_init(&it, m);
+		while (g_hash_table_iter_next(&it, &k, NULL))
+			if (GPOINTER_TO_UINT(k) != main_sym && !g_hash_table_contains(reached, k)) {
+				g_hash_table_iter_remove(&it);
+				changed = true;
+			}
+		g_hash_table_unref(reached);
+	}
+	return m;
+}
+
+bool cck_main_thread_only(struct cck_tu *tu, cck_sym fn)
+{
+	if (!tu->main_only)
+		tu->main_only = main_only_set(tu);
+	return g_hash_table_contains(tu->main_only, GUINT_TO_POINTER(fn));
 }

@@ -40,6 +40,10 @@ struct cck_tu {
 	GHashTable *decl_syms;		/* Decl pointer -> name sym, a cache */
 	GHashTable *callee_info;	/* Decl pointer -> struct callee_info * */
 	FILE *log;			/* --verbose notes */
+	GHashTable *addr_taken;		/* sym set: functions used other than by a
+					 * direct call (thread start routines,
+					 * callbacks): any thread may run them */
+	GHashTable *main_only;		/* sym set, computed once all is lowered */
 };
 
 void cck_tu_init(struct cck_tu *tu);
@@ -47,6 +51,10 @@ void cck_tu_fini(struct cck_tu *tu);
 
 /* The explicit role of fn (config, then annotations, then models), or NULL. */
 const struct cck_role *cck_tu_role(const struct cck_tu *tu, cck_sym fn);
+
+/* Whether fn runs only on the main thread: main, or a static function
+ * whose address is never taken and whose callers all run only there. */
+bool cck_main_thread_only(struct cck_tu *tu, cck_sym fn);
 
 /* Lowers every function definition of the TU outside system headers. */
 void cck_lower_tu(struct cck_tu *tu, CXTranslationUnit ctu);

@@ -1,0 +1,49 @@
+/* The one entry point every front door calls (the command line, the
+ * compiler launcher, the plugin, the language server): one translation
+ * unit, with its flags, config and options, in; diagnostics in a sink out.
+ * Drivers know nothing of any check; they only choose inputs and print. */
+#ifndef CCK_ANALYSIS_H
+#define CCK_ANALYSIS_H
+
+#include <stdbool.h>
+#include <clang-c/Index.h>
+#include <glib.h>
+#include "config.h"
+#include "diag.h"
+
+struct cck_request {
+	const char *file;		/* the main file, as diagnostics name it */
+	const char *dir;		/* working directory of the compile, or NULL */
+	const char *const *args;	/* compiler arguments, without the compiler */
+	unsigned nargs;
+	const struct cck_config *config;	/* or NULL */
+	unsigned models;		/* CCK_MODEL_* enabled by the driver */
+	GPtrArray *check_globs;		/* char *, applied in order; NULL: all */
+	struct CXUnsavedFile *unsaved;	/* editor buffers, or NULL */
+	unsigned nunsaved;
+	bool verbose;			/* notes on what is skipped and why */
+	bool dump_ir;			/* print the IR instead of analyzing */
+	bool keep_alive;		/* the process exits next: skip teardown */
+};
+
+struct cck_result {
+	struct cck_sink sink;		/* findings, suppressions applied, sorted */
+	GString *out;			/* --dump-ir text */
+	GString *err;			/* errors and --verbose notes, one per line */
+	bool failed;			/* the TU could not be analyzed */
+};
+
+void cck_result_init(struct cck_result *r);
+void cck_result_fini(struct cck_result *r);
+
+/* Parses rq->file with rq->args and analyzes it. */
+void cck_analyze(CXIndex idx, const struct cck_request *rq, struct cck_result *res);
+
+/* Analyzes a translation unit the caller has parsed (and keeps). */
+void cck_analyze_parsed(CXTranslationUnit ctu, const struct cck_request *rq,
+			struct cck_result *res);
+
+/* Whether check is on after applying globs ("*,-cancel-lost-value"). */
+bool cck_check_enabled(const char *check, GPtrArray *globs);
+
+#endif
