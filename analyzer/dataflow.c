@@ -381,6 +381,29 @@ static void release(struct run *R, struct state *s, cck_sym key)
 	}
 }
 
+/* Whether guard key g is k or lies inside what k names: "&o->lock"
+ * covers "&o->lock.mutex", "o" covers "&o->mu". */
+static bool key_covers(const char *k, const char *g)
+{
+	k += *k == '&';
+	g += *g == '&';
+	size_t n = strlen(k);
+	if (strncmp(k, g, n))
+		return false;
+	return !g[n] || g[n] == '.' || g[n] == '[' || (g[n] == '-' && g[n + 1] == '>');
+}
+
+/* What a handler we cannot see releases when it runs: the guards its
+ * argument covers; all of them when the argument is no path. */
+static void release_covered(struct run *R, struct state *s, cck_sym key)
+{
+	const char *k = key ? cck_str(&R->tu->strs, key) : NULL;
+	for (int i = s->nf - 1; i >= 0; i--)
+		if (s->f[i].kind == F_GUARD &&
+		    (!k || key_covers(k, cck_str(&R->tu->strs, s->f[i].key))))
+			del_fact(s, i);
+}
+
 /* Consumes a path over a parameter ("*p", "p->buf"): callers substitute. */
 static void consumes_key(struct run *R, cck_sym key)
 {
@@ -557,7 +580,10 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		add_fact(s, &n);
 		break;
 	case CCK_EV_RELEASE:
-		release(R, s, e->key);
+		if (e->aux == CCK_RELEASE_COVERED)
+			release_covered(R, s, e->key);
+		else
+			release(R, s, e->key);
 		break;
 	case CCK_EV_OWN:
 		forget_var(s, e->res);

@@ -761,7 +761,8 @@ static struct opnd call(struct lower *L, CXCursor c)
 			struct cck_cleanup *cl = &g_array_index(L->f->cleanups,
 				struct cck_cleanup, L->last_popped);
 			if (cl->handler)
-				emit_call(L, c, cl->handler, &cl->arg, 1);
+				emit_call(L, c, cl->handler, &cl->arg, 1)->model =
+					CCK_CALL_RUNS_CLEANUP;
 			goto out;
 		}
 		callee = 0;	/* through a function pointer: unknown */
@@ -1278,8 +1279,11 @@ static void leave_scopes(struct lower *L, unsigned depth, CXCursor at, bool pop)
 		/* glibc's frame is popped where pthread_cleanup_pop sets __do_it */
 		uint32_t here = sc->clframe && L->clframe_pop_raw ? L->clframe_pop_raw : raw;
 		emit(L, CCK_EV_CLEANUP_POP, at)->loc.raw = here;
-		if (cl->handler && (!sc->clframe || L->clframe_do_it))
-			emit_call(L, at, cl->handler, &cl->arg, 1)->loc.raw = here;
+		if (cl->handler && (!sc->clframe || L->clframe_do_it)) {
+			struct cck_event *e = emit_call(L, at, cl->handler, &cl->arg, 1);
+			e->loc.raw = here;
+			e->model = CCK_CALL_RUNS_CLEANUP;
+		}
 	}
 	if (pop)
 		while (L->scoped->len && g_array_index(L->scoped, struct scoped_cleanup,

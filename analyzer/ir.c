@@ -306,7 +306,9 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 		break;
 	case CCK_EV_ACQUIRE:
 	case CCK_EV_RELEASE:
-		fprintf(out, " %s", cck_str(t, e->key));
+		fprintf(out, " %s", e->key ? cck_str(t, e->key) : "<every guard>");
+		if (e->kind == CCK_EV_RELEASE && e->aux == CCK_RELEASE_COVERED)
+			fputs(" and what it contains", out);
 		break;
 	case CCK_EV_SUSPEND:
 		fprintf(out, " cancel=%s", model_name(e->model));

@@ -56,6 +56,11 @@ enum cck_ev_kind {
 				 * path is left out of this round's summary */
 };
 
+/* A CALL that runs a cleanup handler popped on the normal path. */
+#define CCK_CALL_RUNS_CLEANUP 1
+/* RELEASE: every guard its key names or contains (an unseen handler). */
+#define CCK_RELEASE_COVERED 1
+
 enum cck_consume {
 	CCK_BY_CALL,		/* free(p), close(fd), a role's consumes */
 	CCK_BY_STORE,		/* stored into a place that owns it */
@@ -65,7 +70,7 @@ enum cck_consume {
 
 struct cck_event {
 	uint8_t kind;
-	uint8_t model;		/* SUSPEND */
+	uint8_t model;		/* SUSPEND; CALL: CCK_CALL_* flags */
 	uint8_t mask;		/* ACQUIRE (try) / OWN: success mask of res */
 	uint8_t aux;		/* CONSUME: enum cck_consume; ACQUIRE/OWN: 1 if the
 				 * same call suspends first (none on its cancel) */

@@ -332,6 +332,15 @@ static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 		return;
 	}
 	bool system = c->aux || (r && r->borrows);
+	if (c->model & CCK_CALL_RUNS_CLEANUP) {
+		/* The cancel edge assumes a handler we cannot see releases
+		 * everything; run on the normal path, it releases what its
+		 * argument names or contains (everything, if it names no path). */
+		const struct cck_arg *a = arg_at(f, c, 0);
+		struct cck_event *e = put(&o, CCK_EV_RELEASE);
+		e->key = a && !a->is_const ? a->key : 0;
+		e->aux = CCK_RELEASE_COVERED;
+	}
 	resolve_unknown(&o, f, system);
 }
 
