@@ -441,17 +441,27 @@ static int param_of(const struct state *s, cck_sym v)
 	return bi >= 0 && (s->b[bi].id & PARAM) ? (int)(s->b[bi].id & ~PARAM) : -1;
 }
 
-static void consume(struct run *R, struct state *s, cck_sym v, bool lost)
+/* Whether consuming parameter pi this way is a real hand-over: given to
+ * a call that takes it, or a pointer stored where it is owned. Passing it
+ * to a function we cannot see, or storing a number, may only borrow or
+ * copy it: that silences the caller, and never makes a finding. */
+static bool takes_param(const struct run *R, int pi, unsigned how)
+{
+	return how == CCK_BY_CALL ||
+	       (how == CCK_BY_STORE && (R->f->param_ptr >> pi & 1));
+}
+
+static void consume(struct run *R, struct state *s, cck_sym v, unsigned how, bool lost)
 {
 	int pi = param_of(s, v);
 	if (pi >= 0) {	/* stays bound: a parameter may be consumed on several paths */
-		/* lost if consumed only after a cancellation point and some
+		/* lost if taken only after a cancellation point and some
 		 * cancel path leaves without consuming it (decided at the end),
 		 * or if the consumer itself loses it */
 		if (R->sum && pi < 32) {
 			if (lost)
 				R->sum->lost_on_cancel |= 1u << pi;
-			if (s->flags & S_SUSPENDED)
+			if ((s->flags & S_SUSPENDED) && takes_param(R, pi, how))
 				R->pcons_after |= 1u << pi;
 			R->pcons_any |= 1u << pi;
 			s->pcons |= 1u << pi;
@@ -481,9 +491,9 @@ static void consume_members(struct run *R, struct state *s, cck_sym v)
 			continue;
 		const char *b = cck_str(&R->tu->strs, s->b[i].var);
 		if (!strncmp(b, name, n) && (b[n] == '.' || b[n] == '['))
-			consume(R, s, s->b[i].var, false);
+			consume(R, s, s->b[i].var, CCK_BY_ESCAPE_ADDR, false);
 	}
-	consume(R, s, v, false);
+	consume(R, s, v, CCK_BY_ESCAPE_ADDR, false);
 }
 
 /* Replays the cleanups that run on a cancel edge, innermost first; false
@@ -503,10 +513,21 @@ static bool run_cleanups(struct run *R, struct state *s)
 			if (e->kind == CCK_EV_RELEASE)
 				release(R, s, e->key);
 			else if (e->kind == CCK_EV_CONSUME)
-				consume(R, s, e->var, false);
+				consume(R, s, e->var, CCK_BY_CALL, false);
 		}
 	}
 	return true;
+}
+
+/* Whether the handlers registered on this path take care of e's value if
+ * the call unwinds (one we cannot see is assumed to). */
+static bool saved_by_cleanup(struct run *R, const struct state *s,
+			     const struct cck_event *e)
+{
+	if (e->model != CCK_CANCEL_UNWINDS || !s->nc)
+		return false;
+	struct state t = *s;
+	return !run_cleanups(R, &t) || value_of(&t, e->var) < 0;
 }
 
 static void suspend(struct run *R, struct state *s, const struct cck_event *e,
@@ -601,20 +622,19 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		if (e->aux == CCK_BY_ESCAPE_ADDR)
 			consume_members(R, s, e->var);
 		else
-			consume(R, s, e->var, false);
+			consume(R, s, e->var, e->aux, false);
 		break;
 	case CCK_EV_LOSE_ON_CANCEL:
-		if (!s->shield) {
-			int fi = value_of(s, e->var);
-			struct fact k = { .key = e->var, .from = e->uid };
-			if (fi >= 0)
-				k = s->f[fi];
+		/* Only a value this function owns can be lost: a constant, a
+		 * number, a stack array or a borrowed pointer cannot. */
+		int fi = s->shield ? -1 : value_of(s, e->var);
+		if (fi >= 0 && fact_possible(s, &s->f[fi]) && !saved_by_cleanup(R, s, e)) {
+			struct fact k = s->f[fi];
 			k.key = e->var;
-			if (param_of(s, e->var) < 0)
-				report(R, s, &k, CCK_LEAK_LOST_ON_CANCEL, CCK_CANCEL_RETURNS,
-				       e->loc, e->callee, e->uid);
+			report(R, s, &k, CCK_LEAK_LOST_ON_CANCEL, e->model, e->loc,
+			       e->callee, e->uid);
 		}
-		consume(R, s, e->var, true);
+		consume(R, s, e->var, CCK_BY_CALL, true);
 		break;
 	case CCK_EV_LEND:
 		break;
@@ -676,7 +696,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 			break;
 		uint32_t id = s->f[fi].id;
 		if (id >= 1u << 24) {	/* no room for the mask: just hand it over */
-			consume(R, s, e->var, false);
+			consume(R, s, e->var, CCK_BY_CALL, false);
 			break;
 		}
 		s->f[fi].maybe |= F_GIVEN;

@@ -1817,8 +1817,12 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	};
 	int np = clang_Cursor_getNumArguments(fn);
 	for (int i = 0; i < np; i++) {
-		cck_sym p = spelling_sym(tu, clang_Cursor_getArgument(fn, i));
+		CXCursor pc = clang_Cursor_getArgument(fn, i);
+		cck_sym p = spelling_sym(tu, pc);
 		g_array_append_val(f->params, p);
+		CXType pt = clang_getCanonicalType(clang_getCursorType(pc));
+		if (i < 32 && pt.kind == CXType_Pointer)
+			f->param_ptr |= 1u << i;
 	}
 	struct tree tree;
 	tree_build(&tree, body);

@@ -158,6 +158,7 @@ struct cck_func {
 	bool returns_value;
 	bool done;		/* analyzed; its summary is final */
 	bool internal;		/* static: only this TU can call it */
+	uint32_t param_ptr;	/* bit N: parameter N is a pointer */
 	GArray *callees;	/* cck_sym: every function it calls or registers
 				 * as a cleanup (kept when the CFG is dropped) */
 	uint32_t pending;	/* callees defined in the TU not analyzed yet */

@@ -142,17 +142,27 @@ static cck_sym arg_text(const struct cck_func *f, const struct cck_event *call,
 	return a && a->text ? a->text : key;
 }
 
-static void consume_arg(struct out *o, const struct cck_func *f, int i,
-			enum cck_ev_kind kind, enum cck_consume how)
+static struct cck_event *consume_arg(struct out *o, const struct cck_func *f, int i,
+				     enum cck_ev_kind kind, enum cck_consume how)
 {
 	const struct cck_arg *a = arg_at(f, o->call, i);
 	if (!a || (!a->var && !a->key) || a->addr_of)
-		return;
+		return NULL;
 	/* A plain variable, or a path such as "*p": keys and variable names
 	 * share the string table, so a path that is a name is that variable. */
 	struct cck_event *e = put(o, kind);
 	e->var = a->var ? a->var : a->key;
 	e->aux = how;
+	return e;
+}
+
+/* A value lost if the call is cancelled: how that cancel edge leaves
+ * decides which cleanups still save it. */
+static void lose_on_cancel(struct out *o, const struct cck_func *f, int i, uint8_t model)
+{
+	struct cck_event *e = consume_arg(o, f, i, CCK_EV_LOSE_ON_CANCEL, CCK_BY_CALL);
+	if (e)
+		e->model = model ? model : CCK_CANCEL_RETURNS;
 }
 
 static void shield(struct out *o, const struct cck_func *f, const struct cck_role *r)
@@ -195,7 +205,7 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 		e->mask = r->gives_success ? r->gives_success : CCK_ZERO;
 	}
 	consume_arg(o, f, r->lends, CCK_EV_LEND, CCK_BY_CALL);
-	consume_arg(o, f, r->consumes_on_cancel, CCK_EV_LOSE_ON_CANCEL, CCK_BY_CALL);
+	lose_on_cancel(o, f, r->consumes_on_cancel, r->suspends);
 	if (r->suspends) {
 		struct cck_event *e = put(o, CCK_EV_SUSPEND);
 		e->model = r->suspends;
@@ -250,7 +260,7 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 	/* released only after a cancellation point: held on its cancel edge */
 	for (unsigned i = 0; i < c->nargs && i < 32; i++) {
 		if (s->lost_on_cancel & (1u << i))
-			consume_arg(o, f, i, CCK_EV_LOSE_ON_CANCEL, CCK_BY_CALL);
+			lose_on_cancel(o, f, i, s->suspends);
 		else if (s->consumes & (1u << i))
 			consume_arg(o, f, i, CCK_EV_CONSUME, CCK_BY_CALL);
 	}

@@ -4,6 +4,8 @@
 
 static const char *hint(const struct cck_leak *l)
 {
+	if (l->kind == CCK_LEAK_LOST_ON_CANCEL && l->model == CCK_CANCEL_UNWINDS)
+		return "register a cleanup handler that releases it around this call (pthread_cleanup_push), or hand it over before the callee can be cancelled";
 	if (l->kind == CCK_LEAK_LOST_ON_CANCEL)
 		return "use a cancel-safe form: reserve a slot (or permit) first, then hand the value over without suspending";
 	if (l->model == CCK_CANCEL_RETURNS)
