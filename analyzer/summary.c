@@ -100,6 +100,7 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 /* ---- resolution ------------------------------------------------------- */
 
 struct out {
+	struct cck_tu *tu;
 	GArray *ev;
 	const struct cck_event *call;
 };
@@ -142,16 +143,36 @@ static cck_sym arg_text(const struct cck_func *f, const struct cck_event *call,
 	return a && a->text ? a->text : key;
 }
 
+/* "&p->node" (and "&p->a.b[2]"): the address of a member of what p
+ * points to. Handing it over hands over *p: an intrusive list reaches the
+ * object from its member (container_of). Returns p, or 0. */
+static cck_sym member_owner(struct cck_tu *tu, const struct cck_arg *a)
+{
+	const char *t = a->text ? cck_str(&tu->strs, a->text) : "";
+	if (t[0] != '&' || !(g_ascii_isalpha(t[1]) || t[1] == '_'))
+		return 0;
+	size_t n = 1;
+	while (g_ascii_isalnum(t[n]) || t[n] == '_')
+		n++;
+	if (strncmp(t + n, "->", 2))
+		return 0;
+	char *name = g_strndup(t + 1, n - 1);
+	cck_sym p = cck_intern(&tu->strs, name);
+	g_free(name);
+	return p;
+}
+
 static struct cck_event *consume_arg(struct out *o, const struct cck_func *f, int i,
 				     enum cck_ev_kind kind, enum cck_consume how)
 {
 	const struct cck_arg *a = arg_at(f, o->call, i);
 	if (!a || (!a->var && !a->key) || a->addr_of)
 		return NULL;
+	cck_sym owner = a->var ? 0 : member_owner(o->tu, a);
 	/* A plain variable, or a path such as "*p": keys and variable names
 	 * share the string table, so a path that is a name is that variable. */
 	struct cck_event *e = put(o, kind);
-	e->var = a->var ? a->var : a->key;
+	e->var = owner ? owner : a->var ? a->var : a->key;
 	e->aux = how;
 	return e;
 }
@@ -322,7 +343,7 @@ static void resolve_unknown(struct out *o, const struct cck_func *f, bool system
 static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 			 const struct cck_event *c, GArray *ev)
 {
-	struct out o = { ev, c };
+	struct out o = { tu, ev, c };
 	const struct cck_role *r = cck_tu_role(tu, c->callee);
 	if (r && !cck_role_is_empty(r)) {
 		resolve_role(tu, &o, f, r);
@@ -370,7 +391,7 @@ static void resolve_cleanup(struct cck_tu *tu, const struct cck_func *f,
 	tmp.args = args;
 	struct cck_event call = { .kind = CCK_EV_CALL, .callee = cl->handler,
 				  .arg0 = 0, .nargs = 1, .loc = cl->loc };
-	struct out o = { cl->effects, &call };
+	struct out o = { tu, cl->effects, &call };
 	const struct cck_role *r = cck_tu_role(tu, cl->handler);
 	const struct cck_summary *s = cl->handler ?
 		g_hash_table_lookup(tu->summaries, GUINT_TO_POINTER(cl->handler)) : NULL;
