@@ -3,7 +3,7 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all setup configure build demo test bench clean
+.PHONY: all setup configure build demo test bench fuzz clean
 
 all: build
 
@@ -35,6 +35,18 @@ test: build $(SAN_BUILD)/CMakeCache.txt
 
 bench: build
 	@bash bench/run.sh $(BUILD)
+
+# libFuzzer targets (fuzz/): their own tree, built with clang-19, each run
+# for FUZZ_SECONDS on a working copy of its seed corpus.
+FUZZ_BUILD ?= $(BUILD)/fuzz
+FUZZ_SECONDS ?= 60
+
+$(FUZZ_BUILD)/CMakeCache.txt: | setup
+	@CC=clang-19 cmake -S fuzz -B $(FUZZ_BUILD) >/dev/null
+
+fuzz: setup $(FUZZ_BUILD)/CMakeCache.txt
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) >/dev/null
+	@bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD)
