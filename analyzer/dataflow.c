@@ -82,6 +82,15 @@ struct run {
 	 * suspend point on some path, and left unconsumed by some cancel path. */
 	uint32_t pcons_any, pcons_after, pcons_missed;
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
+	GArray *rets;			/* struct ret_seen: each normal return */
+};
+
+/* At one normal return: what the result may be, and the guards held
+ * there (patterns), each held only when the result is in its mask. */
+struct ret_seen {
+	unsigned region;
+	GPtrArray *held;		/* char * */
+	GByteArray *when;		/* region mask, one per held pattern */
 };
 
 char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key);
@@ -790,11 +799,62 @@ static void summarize_return(struct run *R, const struct state *s, cck_sym ret)
 		}
 		g_ptr_array_free(held, TRUE);
 	}
+	struct ret_seen rs = {
+		.region = ret ? region(s, ret) : CCK_ANY,
+		.held = g_ptr_array_new_with_free_func(g_free),
+		.when = g_byte_array_new(),
+	};
+	for (int i = 0; ret && i < s->nf; i++) {
+		const struct fact *f = &s->f[i];
+		char *p;
+		if (f->kind != F_GUARD || f->maybe || (f->mask && f->bound != ret) ||
+		    !(p = cck_pattern_of(R->tu, R->f, f->key)))
+			continue;
+		uint8_t m = rs.region & (f->mask ? f->mask : CCK_ANY);
+		g_ptr_array_add(rs.held, p);
+		g_byte_array_append(rs.when, &m, 1);
+	}
+	g_array_append_val(R->rets, rs);
 	int fi = ret ? value_of(s, ret) : -1;
 	if (fi >= 0 && !s->f[fi].maybe) {
 		R->sum->returns_owned = true;
 		R->sum->owned_success = s->f[fi].omask ? s->f[fi].omask : CCK_NONZERO;
 	}
+}
+
+/* A guard held on some returns is a try-acquire when the result tells
+ * them apart: held for some values, never for the others (a wrapper that
+ * returns its trylock's status). */
+static void summarize_try(struct run *R)
+{
+	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal);
+	for (unsigned i = 0; i < R->rets->len; i++) {
+		struct ret_seen *a = &g_array_index(R->rets, struct ret_seen, i);
+		for (unsigned j = 0; j < a->held->len; j++) {
+			const char *p = a->held->pdata[j];
+			if (!g_hash_table_add(done, (gpointer)p))
+				continue;
+			bool always = false;
+			for (unsigned k = 0; R->acq && k < R->acq->len; k++)
+				always |= !strcmp(R->acq->pdata[k], p);
+			unsigned yes = 0, no = 0;
+			for (unsigned r = 0; r < R->rets->len && !always; r++) {
+				struct ret_seen *b = &g_array_index(R->rets, struct ret_seen, r);
+				unsigned held = 0;
+				for (unsigned k = 0; k < b->held->len; k++)
+					if (!strcmp(b->held->pdata[k], p))
+						held = b->when->data[k];
+				yes |= held;
+				no |= b->region & ~held;
+			}
+			if (always || !yes || (yes & no))
+				continue;
+			uint8_t m = yes;
+			g_ptr_array_add(R->sum->try_acquires, g_strdup(p));
+			g_byte_array_append(R->sum->try_success, &m, 1);
+		}
+	}
+	g_hash_table_unref(done);
 }
 
 /* ---- the worklist ----------------------------------------------------- */
@@ -1058,6 +1118,11 @@ static void liveness(struct run *R)
 		    !g_hash_table_contains(R->tested, GUINT_TO_POINTER(b->cmp_var)))
 			g_hash_table_insert(R->tested, GUINT_TO_POINTER(b->cmp_var),
 					    GUINT_TO_POINTER(++n));
+		/* a summary reads what the result may be where it is returned */
+		if (R->sum && b->term == CCK_T_RETURN && b->ret &&
+		    !g_hash_table_contains(R->tested, GUINT_TO_POINTER(b->ret)))
+			g_hash_table_insert(R->tested, GUINT_TO_POINTER(b->ret),
+					    GUINT_TO_POINTER(++n));
 		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
 			const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
 			cck_sym u = e->kind == CCK_EV_COPY ? e->var2 :
@@ -1079,6 +1144,8 @@ static void liveness(struct run *R)
 				live |= R->live_in[b->succ[k]];
 			if (b->term == CCK_T_BRANCH || b->term == CCK_T_SWITCH)
 				live |= var_bit(R, b->cmp_var);
+			if (R->sum && b->term == CCK_T_RETURN)
+				live |= var_bit(R, b->ret);
 			for (unsigned j = b->ev ? b->ev->len : 0; j-- > 0;) {
 				const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
 				switch (e->kind) {
@@ -1158,6 +1225,7 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 			R.npred[b->succ[j]]++;
 	}
 	R.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	R.rets = g_array_new(FALSE, FALSE, sizeof(struct ret_seen));
 
 	struct state s0;
 	memset(&s0, 0, sizeof s0);
@@ -1205,6 +1273,14 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 		for (unsigned i = 0; i < R.acq->len; i++)
 			g_ptr_array_add(sum->acquires, g_strdup(R.acq->pdata[i]));
 	}
+	if (sum)
+		summarize_try(&R);
+	for (unsigned i = 0; i < R.rets->len; i++) {
+		struct ret_seen *rs = &g_array_index(R.rets, struct ret_seen, i);
+		g_ptr_array_free(rs->held, TRUE);
+		g_byte_array_free(rs->when, TRUE);
+	}
+	g_array_free(R.rets, TRUE);
 	if (R.acq)
 		g_ptr_array_free(R.acq, TRUE);
 	g_array_free(R.work, TRUE);

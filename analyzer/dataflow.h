@@ -10,6 +10,8 @@
 struct cck_summary {
 	uint8_t suspends;		/* enum cck_cancel_model */
 	GPtrArray *acquires;		/* char *: held at every normal return */
+	GPtrArray *try_acquires;	/* char *: held exactly when the result... */
+	GByteArray *try_success;	/* ...is in this region mask (one each) */
 	GPtrArray *releases;		/* char *: released without acquiring */
 	GPtrArray *releases_after;	/* ...only after it may have suspended */
 	uint32_t consumes;		/* bit N: takes ownership of parameter N */

@@ -57,6 +57,8 @@ struct cck_summary *cck_summary_new(void)
 {
 	struct cck_summary *s = g_new0(struct cck_summary, 1);
 	s->acquires = g_ptr_array_new_with_free_func(g_free);
+	s->try_acquires = g_ptr_array_new_with_free_func(g_free);
+	s->try_success = g_byte_array_new();
 	s->releases = g_ptr_array_new_with_free_func(g_free);
 	s->releases_after = g_ptr_array_new_with_free_func(g_free);
 	s->consumes_keys = g_ptr_array_new_with_free_func(g_free);
@@ -69,6 +71,8 @@ void cck_summary_free(gpointer p)
 	if (!s)
 		return;
 	g_ptr_array_free(s->acquires, TRUE);
+	g_ptr_array_free(s->try_acquires, TRUE);
+	g_byte_array_free(s->try_success, TRUE);
 	g_ptr_array_free(s->releases, TRUE);
 	g_ptr_array_free(s->releases_after, TRUE);
 	g_ptr_array_free(s->consumes_keys, TRUE);
@@ -92,6 +96,9 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 	       a->returns_owned == b->returns_owned &&
 	       a->owned_success == b->owned_success &&
 	       strs_equal(a->acquires, b->acquires) &&
+	       strs_equal(a->try_acquires, b->try_acquires) &&
+	       a->try_success->len == b->try_success->len &&
+	       !memcmp(a->try_success->data, b->try_success->data, a->try_success->len) &&
 	       strs_equal(a->releases, b->releases) &&
 	       strs_equal(a->releases_after, b->releases_after) &&
 	       strs_equal(a->consumes_keys, b->consumes_keys);
@@ -268,6 +275,23 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 	}
 }
 
+/* A summary's guard pattern as the caller wrote its arguments, for
+ * messages ("&d->mu" rather than what d was initialized from). */
+static cck_sym pattern_text(struct cck_tu *tu, const char *pattern,
+			    const struct cck_arg *args, unsigned nargs, cck_sym key)
+{
+	if (!nargs || nargs > 16)
+		return key;
+	struct cck_arg as[16];
+	for (unsigned i = 0; i < nargs; i++) {
+		as[i] = args[i];
+		if (as[i].text)
+			as[i].key = as[i].text;
+	}
+	cck_sym t = cck_key_subst(&tu->strs, pattern, as, nargs);
+	return t ? t : key;
+}
+
 static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_func *f,
 			    const struct cck_summary *s)
 {
@@ -307,7 +331,19 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 		cck_sym k = cck_key_subst(&tu->strs, s->acquires->pdata[i], args, c->nargs);
 		if (k) {
 			struct cck_event *e = put(o, CCK_EV_ACQUIRE);
-			e->key = e->text = k;
+			e->key = k;
+			e->text = pattern_text(tu, s->acquires->pdata[i], args, c->nargs, k);
+		}
+	}
+	for (unsigned i = 0; i < s->try_acquires->len && c->res; i++) {
+		cck_sym k = cck_key_subst(&tu->strs, s->try_acquires->pdata[i], args, c->nargs);
+		if (k) {
+			struct cck_event *e = put(o, CCK_EV_ACQUIRE);
+			e->key = k;
+			e->text = pattern_text(tu, s->try_acquires->pdata[i], args, c->nargs, k);
+			e->res = c->res;
+			e->mask = s->try_success->data[i];
+			e->aux = s->suspends != 0;
 		}
 	}
 	if (s->returns_owned && c->res) {
@@ -315,7 +351,7 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 		e->res = c->res;
 		e->mask = s->owned_success ? s->owned_success : CCK_NONZERO;
 		e->aux = s->suspends != 0;
-	} else if (c->res && !s->suspends) {
+	} else if (c->res && !s->suspends && !s->try_acquires->len) {
 		put(o, CCK_EV_KILL)->var = c->res;
 	}
 }
