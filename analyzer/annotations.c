@@ -12,6 +12,7 @@ static int success_mask(const char *s)
 		{ "nonnull", CCK_NONZERO }, { "nonneg", CCK_NONNEG },
 		{ "neg", CCK_NEG }, { "pos", CCK_POS }, { "true", CCK_NONZERO },
 		{ "1", CCK_NONZERO }, { "false", CCK_ZERO }, { "0", CCK_ZERO },
+		{ "always", CCK_ANY },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(s, t[i].n))
@@ -63,6 +64,11 @@ static bool annotate(const char *s, struct cck_role *r)
 		r->acquires = idx;
 	} else if (!strcmp(name, "releases")) {
 		r->releases = idx;
+	} else if (!strcmp(name, "takes_if") || !strcmp(name, "takes_pointee_if")) {
+		int m = *arg2 ? success_mask(arg2) : CCK_ZERO;
+		r->gives = idx;
+		r->gives_success = m < 0 ? CCK_ZERO : m;
+		r->gives_pointee = !strcmp(name, "takes_pointee_if");
 	} else if (!strcmp(name, "try_acquires")) {
 		int m = *arg2 ? success_mask(arg2) : CCK_ZERO;
 		r->try_acquires = idx;

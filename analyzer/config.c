@@ -217,6 +217,7 @@ static const struct name_val success_vals[] = {
 	{ "zero", CCK_ZERO },	  { "nonzero", CCK_NONZERO },
 	{ "nonnull", CCK_NONZERO }, { "nonneg", CCK_NONNEG },
 	{ "neg", CCK_NEG },	  { "pos", CCK_POS },
+	{ "always", CCK_ANY },
 };
 
 static const struct name_val owned_vals[] = {
@@ -323,7 +324,7 @@ static bool arg_index(struct ctx *c, const yaml_node_t *n, const char *what,
 
 /* ---- function roles ----------------------------------------------------- */
 
-enum kind { K_INDEX, K_BOOL, K_SUSPENDS, K_SUCCESS, K_OWNED, K_SHIELD };
+enum kind { K_INDEX, K_BOOL, K_SUSPENDS, K_SUCCESS, K_OWNED, K_SHIELD, K_POINTEE };
 
 static const struct role_key {
 	const char *name;
@@ -339,6 +340,9 @@ static const struct role_key {
 	{ "consumes-on-cancel", K_INDEX,
 	  offsetof(struct cck_role, consumes_on_cancel) },
 	{ "lends", K_INDEX, offsetof(struct cck_role, lends) },
+	{ "takes-if", K_INDEX, offsetof(struct cck_role, gives) },
+	{ "takes-pointee-if", K_POINTEE, offsetof(struct cck_role, gives) },
+	{ "takes-success", K_SUCCESS, offsetof(struct cck_role, gives_success) },
 	{ "returns-owned", K_OWNED, offsetof(struct cck_role, owned_success) },
 	{ "shield", K_SHIELD, offsetof(struct cck_role, shield) },
 	{ "must-use", K_BOOL, offsetof(struct cck_role, must_use) },
@@ -365,6 +369,10 @@ static bool role_value(struct ctx *c, const struct role_key *k,
 	switch (k->kind) {
 	case K_INDEX:
 		ok = arg_index(c, v, what, (signed char *)field);
+		break;
+	case K_POINTEE:	/* the caller passes &value: the value is taken */
+		ok = arg_index(c, v, what, (signed char *)field);
+		r->gives_pointee = true;
 		break;
 	case K_BOOL:
 		ok = pick(c, v, bool_vals, N(bool_vals), what, &val);
@@ -475,6 +483,21 @@ static bool function(struct ctx *c, const yaml_node_t *m,
 	}
 	if (try_acquires && !success)
 		r->try_success = CCK_ZERO;
+	const yaml_node_t *takes = seen[role_key("takes-if")];
+	const yaml_node_t *takes_p = seen[role_key("takes-pointee-if")];
+	const yaml_node_t *takes_s = seen[role_key("takes-success")];
+	if (takes && takes_p) {
+		fail(c, takes_p->start_mark, "'takes-if' and 'takes-pointee-if' together "
+		     "for function '%s'", sfn);
+		goto out;
+	}
+	if (takes_s && !takes && !takes_p) {
+		fail(c, takes_s->start_mark, "'takes-success' without 'takes-if' or "
+		     "'takes-pointee-if' for function '%s'", sfn);
+		goto out;
+	}
+	if ((takes || takes_p) && !takes_s)
+		r->gives_success = CCK_ZERO;
 	g_hash_table_insert(c->cfg->functions, g_strdup(fn), r);
 	r = NULL;
 	ok = true;

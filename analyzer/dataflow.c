@@ -337,6 +337,10 @@ static void report(struct run *R, const struct state *s, const struct fact *f,
 						l.what = s->b[i].var;
 						break;
 					}
+			/* A result nobody kept (open() as a statement) is lost on
+			 * every path alike: not a matter of cancellation. */
+			if (l.what & CCK_TEMP)
+				return;
 		}
 		if (from) {
 			l.origin.raw = from->loc.raw;
@@ -703,6 +707,13 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		int fi = value_of(s, e->var);
 		if (fi < 0 || !e->res)
 			break;
+		unsigned known = region(s, e->res);	/* e.g. cancelled in this call */
+		if (!(known & e->mask))
+			break;			/* failed: still the caller's */
+		if (!(known & ~e->mask)) {
+			consume(R, s, e->var, CCK_BY_CALL, false);
+			break;
+		}
 		uint32_t id = s->f[fi].id;
 		if (id >= 1u << 24) {	/* no room for the mask: just hand it over */
 			consume(R, s, e->var, CCK_BY_CALL, false);
@@ -1079,6 +1090,12 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 		}
 		unsigned yes, no;
 		cmp_masks(b->cmp_op, b->cmp_k, &yes, &no);
+		if (b->cmp_local) {	/* "p != local": only p == local tells */
+			if (b->cmp_op == CCK_CMP_EQ)
+				no = CCK_ANY;
+			else
+				yes = CCK_ANY;
+		}
 		struct state t = *s;
 		if (refine(&t, b->cmp_var, yes))
 			enqueue(R, succ[0], &t);

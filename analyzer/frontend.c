@@ -377,6 +377,7 @@ struct lower {
 	GHashTable *locals;	/* sym set */
 	unsigned ntemp;
 	/* glibc's pthread_cleanup_push expansion */
+	struct cck_block *last_branch;	/* the block branch() closed last */
 	cck_sym push_routine;
 	struct cck_arg push_arg;
 	bool have_push_arg;
@@ -419,6 +420,7 @@ static void branch(struct lower *L, cck_sym var, enum cck_cmp op, int64_t k,
 		   uint32_t t, uint32_t f)
 {
 	struct cck_block *b = cur(L);
+	L->last_branch = b;
 	b->term = CCK_T_BRANCH;
 	b->cmp_var = var;
 	b->cmp_op = op;
@@ -1129,6 +1131,22 @@ static bool is_literalish(CXCursor c)
 
 /* Lowers a condition into a branch to t or f, splitting && || ! ?: and
  * comma so that each comparison of a variable becomes its own branch. */
+/* Whether e is the address of a local object: "&x", or a local array
+ * (which decays to its address). No allocation ever returns one. */
+static bool local_address(struct lower *L, CXCursor e, const struct opnd *o)
+{
+	if (!o->var)
+		return false;
+	bool local = g_hash_table_contains(L->locals, GUINT_TO_POINTER(o->var));
+	if (o->addr_of)
+		return local;
+	CXCursor d;
+	if (!local || !is_var_ref(strip(e), &d) || clang_getCursorKind(d) != CXCursor_VarDecl ||
+	    clang_Cursor_getStorageClass(d) == CX_SC_Static)
+		return false;
+	return clang_getCanonicalType(clang_getCursorType(d)).kind == CXType_ConstantArray;
+}
+
 static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
 {
 	c = strip(c);
@@ -1200,6 +1218,14 @@ static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
 				branch(L, x.var, cmp, y.k, t, f);
 			} else if (y.var && !y.addr_of && x.is_const) {
 				branch(L, y.var, cmp_swap(cmp), x.k, t, f);
+			} else if ((cmp == CCK_CMP_EQ || cmp == CCK_CMP_NE) && x.var &&
+				   !x.addr_of && local_address(L, b, &y)) {
+				branch(L, x.var, cmp, 0, t, f);
+				L->last_branch->cmp_local = 1;
+			} else if ((cmp == CCK_CMP_EQ || cmp == CCK_CMP_NE) && y.var &&
+				   !y.addr_of && local_address(L, a, &x)) {
+				branch(L, y.var, cmp, 0, t, f);
+				L->last_branch->cmp_local = 1;
 			} else {
 				branch(L, 0, CCK_CMP_NE, 0, t, f);
 			}

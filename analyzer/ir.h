@@ -114,6 +114,8 @@ struct cck_block {
 	GArray *ev;		/* resolved events */
 	uint8_t term;
 	uint8_t cmp_op;
+	uint8_t cmp_local;	/* compared with a local's address: only the
+				 * equal edge says something (no owned value) */
 	cck_sym cmp_var;
 	int64_t cmp_k;
 	cck_sym ret;

@@ -192,8 +192,11 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 	r->borrows = r->consumes < 0 && r->moves < 0 && r->gives < 0;
 }
 
-/* Roles are built once from the table; the table is small and fixed. */
+/* Roles are built once from the table; the table is small and fixed.
+ * libc's owned values (memory, descriptors, streams) are owned under every
+ * model: the same rows without their cancellation points. */
 static struct cck_role posix_roles[sizeof posix / sizeof posix[0]];
+static struct cck_role libc_roles[sizeof posix / sizeof posix[0]];
 
 static void __attribute__((constructor)) build_roles(void)
 {
@@ -202,16 +205,24 @@ static void __attribute__((constructor)) build_roles(void)
 			if (strcmp(posix[i - 1].name, posix[i].name) >= 0)
 				abort();
 		row_to_role(&posix[i], &posix_roles[i]);
+		if (posix[i].owned || posix[i].cons || posix[i].moves || posix[i].gives) {
+			libc_roles[i] = posix_roles[i];
+			libc_roles[i].suspends = CCK_CANCEL_NONE;
+		} else {
+			cck_role_init(&libc_roles[i]);
+		}
 	}
 }
 
 const struct cck_role *cck_model_role(unsigned models, const char *fn)
 {
-	if (!(models & CCK_MODEL_POSIX))
-		return NULL;
 	const struct row *w = bsearch(fn, posix, sizeof posix / sizeof posix[0],
 				      sizeof posix[0], row_cmp);
-	return w ? &posix_roles[w - posix] : NULL;
+	if (!w)
+		return NULL;
+	if (models & CCK_MODEL_POSIX)
+		return &posix_roles[w - posix];
+	return cck_role_is_empty(&libc_roles[w - posix]) ? NULL : &libc_roles[w - posix];
 }
 
 /* The calls that use cancellation, as written in source; the cleanup

@@ -54,6 +54,7 @@ struct cck_role {
 	signed char gives;		/* hands this argument over when the
 					 * result is in gives_success */
 	unsigned char gives_success;
+	bool gives_pointee;		/* ...the value "&var" points at: var's */
 	bool returns_owned;		/* result is a fresh owned value */
 	unsigned char owned_success;	/* result mask meaning "got one" */
 	unsigned char shield;		/* enum cck_shield_role */

@@ -211,6 +211,19 @@ static void shield(struct out *o, const struct cck_func *f, const struct cck_rol
 	e->var2 = saved;
 }
 
+/* A hand-over that happens only when the result says so: pthread_create's
+ * argument, a channel send's element ("&msg": msg's value). */
+static void give(struct out *o, const struct cck_func *f, const struct cck_role *r)
+{
+	const struct cck_arg *ga = arg_at(f, o->call, r->gives);
+	if (r->gives < 0 || !ga || !ga->var || ga->addr_of != r->gives_pointee)
+		return;
+	struct cck_event *e = put(o, CCK_EV_GIVE);
+	e->var = ga->var;
+	e->res = o->call->res;
+	e->mask = r->gives_success ? r->gives_success : CCK_ZERO;
+}
+
 /* Order: what the callee gives up happens before it suspends, what it
  * takes after, so a caller is not blamed for its callee's own window. */
 static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func *f,
@@ -225,19 +238,15 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 			put(o, CCK_EV_RELEASE)->key = k;
 	}
 	consume_arg(o, f, r->consumes, CCK_EV_CONSUME, CCK_BY_CALL);
-	const struct cck_arg *ga = arg_at(f, c, r->gives);
-	if (r->gives >= 0 && ga && ga->var && !ga->addr_of) {
-		struct cck_event *e = put(o, CCK_EV_GIVE);
-		e->var = ga->var;
-		e->res = c->res;
-		e->mask = r->gives_success ? r->gives_success : CCK_ZERO;
-	}
+	if (!r->suspends)
+		give(o, f, r);
 	consume_arg(o, f, r->lends, CCK_EV_LEND, CCK_BY_CALL);
 	lose_on_cancel(o, f, r->consumes_on_cancel, r->suspends);
 	if (r->suspends) {
 		struct cck_event *e = put(o, CCK_EV_SUSPEND);
 		e->model = r->suspends;
 		e->res = c->res;
+		give(o, f, r);	/* a cancelled call handed nothing over */
 	}
 	if (r->acquires >= 0 || r->acquire_expr) {
 		cck_sym k = arg_key(tu, f, c, r->acquires, r->acquire_expr);

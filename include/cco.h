@@ -154,14 +154,16 @@ void cco_chan_close(cco_chan *c);
 
 /* Copies *elem into the channel. owns: 0: the channel; any error
  * (-ECANCELED, -ETIMEDOUT, -EPIPE): still the caller. */
-int cco_chan_send(cco_chan *c, const void *elem, int64_t deadline) CCO_SUSPENDS;
+int cco_chan_send(cco_chan *c, const void *elem, int64_t deadline)
+	CCK_TAKES_POINTEE_IF(2, zero) CCO_SUSPENDS;
 /* Takes one element into *elem. owns: 0: the caller; on any error
  * (-ECANCELED, -ETIMEDOUT, -EPIPE closed and empty) nothing was taken. */
 int cco_chan_recv(cco_chan *c, void *elem, int64_t deadline) CCO_SUSPENDS;
 /* Non-suspending forms: -EAGAIN instead of waiting (try_recv also while a
  * permit of a closed channel is outstanding). They are not cancellation
  * points: they work in a cancelled coroutine. */
-int cco_chan_try_send(cco_chan *c, const void *elem) CCO_MUST_CHECK;
+int cco_chan_try_send(cco_chan *c, const void *elem)
+	CCK_TAKES_POINTEE_IF(2, zero) CCO_MUST_CHECK;
 int cco_chan_try_recv(cco_chan *c, void *elem) CCO_MUST_CHECK;
 
 /* The cancel-safe send: reserve a slot (this may suspend and be cancelled
@@ -177,7 +179,8 @@ typedef struct cco_permit {
 int cco_chan_reserve(cco_chan *c, cco_permit *p, int64_t deadline)
 	CCK_TRY_ACQUIRES(2, zero) CCO_SUSPENDS;
 /* owns: the channel, always. */
-void cco_permit_send(cco_permit *p, const void *elem) CCK_RELEASES(1);
+void cco_permit_send(cco_permit *p, const void *elem)
+	CCK_RELEASES(1) CCK_TAKES_POINTEE_IF(2, always);
 void cco_permit_release(cco_permit *p) CCK_RELEASES(1);
 
 /* Select: waits until one of n operations can complete and completes

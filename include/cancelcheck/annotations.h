@@ -36,6 +36,14 @@
 /* Takes ownership of argument n and loses it if cancelled: a cancel-unsafe
  * send. Callers get a cancel-lost-value finding. */
 #define CCK_CONSUMES_ON_CANCEL(n) CCK__ANNOTATE("consumes_on_cancel(" #n ")")
+/* Takes ownership of argument n only when the result is in success
+ * (zero, nonzero, nonneg, ...; always for a call that cannot fail); on
+ * any other result, cancellation included, the caller still owns it. */
+#define CCK_TAKES_IF(n, success) CCK__ANNOTATE("takes_if(" #n "," #success ")")
+/* The same for the value argument n points to: the caller passes &value
+ * (a channel send that copies the element in). */
+#define CCK_TAKES_POINTEE_IF(n, success) \
+	CCK__ANNOTATE("takes_pointee_if(" #n "," #success ")")
 /* Argument n is lent until the operation completes (io_uring buffers). */
 #define CCK_LENDS(n) CCK__ANNOTATE("lends(" #n ")")
 /* Only reads its arguments: passing an owned value does not give it away. */
