@@ -693,6 +693,22 @@ static struct cck_event *emit_call(struct lower *L, CXCursor at, cck_sym callee,
 	return e;
 }
 
+/* A function a thread is started in runs on a thread that may be cancelled. */
+static void start_routine(struct lower *L, CXCursor a)
+{
+	CXCursor e = strip(a);
+	if (clang_getCursorKind(e) == CXCursor_UnaryOperator) {	/* &fn */
+		struct kids ks;
+		kids_get(e, &ks);
+		if (ks.n)
+			e = strip(kid(&ks, 0));
+		kids_free(&ks);
+	}
+	CXCursor d = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(d) == CXCursor_FunctionDecl)
+		g_hash_table_add(L->tu->addr_taken, GUINT_TO_POINTER(decl_sym(L->tu, d)));
+}
+
 /* A call: arguments left to right, then the call event. Calls that shape
  * control flow (noreturn) or that glibc's cleanup macros emit are handled
  * here; everything else is resolved against roles and summaries later. */
@@ -718,8 +734,12 @@ static struct opnd call(struct lower *L, CXCursor c)
 	struct kids cks;	/* a call's children: the callee, then the arguments */
 	kids_get(c, &cks);
 	bool from_kids = nargs >= 0 && cks.n == (unsigned)nargs + 1;
+	int start_arg = !strcmp(cname, "pthread_create") ? 2 :
+			!strcmp(cname, "thrd_create") ? 1 : -1;
 	for (int i = 0; i < nargs; i++) {
 		CXCursor a = from_kids ? kid(&cks, i + 1) : clang_Cursor_getArgument(c, i);
+		if (i == start_arg)
+			start_routine(L, a);
 		struct opnd o = expr(L, a);
 		if (ci && ci->const_args)
 			need_value(&o);
@@ -1024,8 +1044,10 @@ static struct opnd expr(struct lower *L, CXCursor c)
 			return o;
 		}
 		enum CXCursorKind dk = clang_getCursorKind(d);
-		if (dk == CXCursor_FunctionDecl)	/* not a direct call: a callback */
-			g_hash_table_add(L->tu->addr_taken, GUINT_TO_POINTER(decl_sym(L->tu, d)));
+		if (dk == CXCursor_FunctionDecl) {	/* not a direct call: it may call it */
+			cck_sym fs = decl_sym(L->tu, d);
+			g_array_append_val(L->f->callees, fs);
+		}
 		if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
 			return opaque;
 		struct opnd o = opaque;

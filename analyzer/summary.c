@@ -761,10 +761,28 @@ void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
 
 /* ---- which thread runs it --------------------------------------------- */
 
-/* The greatest set of functions that only main reaches: start from main
- * and every static function whose address is never taken, then drop any
- * with a caller outside the set until none changes. Functions other TUs
- * can call, and callbacks, may run on any thread. */
+/* Adds to set every function reachable from fn through calls and taken
+ * addresses (a function that takes another's address may call it). */
+static void reach(struct cck_tu *tu, cck_sym fn, GHashTable *set)
+{
+	GArray *work = g_array_new(FALSE, FALSE, sizeof(cck_sym));
+	g_array_append_val(work, fn);
+	while (work->len) {
+		cck_sym s = g_array_index(work, cck_sym, work->len - 1);
+		g_array_set_size(work, work->len - 1);
+		if (!g_hash_table_add(set, GUINT_TO_POINTER(s)))
+			continue;
+		const struct cck_func *f = g_hash_table_lookup(tu->func_by_name,
+							       GUINT_TO_POINTER(s));
+		for (unsigned k = 0; f && k < f->callees->len; k++)
+			g_array_append_val(work, g_array_index(f->callees, cck_sym, k));
+	}
+	g_array_free(work, TRUE);
+}
+
+/* What main reaches and no other thread can: the roots of other threads
+ * are thread start routines, functions in static tables of callbacks, and
+ * every function other files may call. */
 static GHashTable *main_only_set(struct cck_tu *tu)
 {
 	GHashTable *m = g_hash_table_new(NULL, NULL);
@@ -772,38 +790,22 @@ static GHashTable *main_only_set(struct cck_tu *tu)
 	if (!g_hash_table_contains(tu->func_by_name, GUINT_TO_POINTER(main_sym)) ||
 	    g_hash_table_contains(tu->addr_taken, GUINT_TO_POINTER(main_sym)))
 		return m;
+	GHashTable *other = g_hash_table_new(NULL, NULL);
+	GHashTableIter it;
+	gpointer k;
+	g_hash_table_iter_init(&it, tu->addr_taken);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		reach(tu, GPOINTER_TO_UINT(k), other);
 	for (unsigned i = 0; i < tu->funcs->len; i++) {
 		const struct cck_func *f = tu->funcs->pdata[i];
-		if (f->name == main_sym || (f->internal &&
-		    !g_hash_table_contains(tu->addr_taken, GUINT_TO_POINTER(f->name))))
-			g_hash_table_add(m, GUINT_TO_POINTER(f->name));
+		if (!f->internal && f->name != main_sym)
+			reach(tu, f->name, other);
 	}
-	for (bool changed = true; changed;) {
-		changed = false;
-		GHashTable *reached = g_hash_table_new(NULL, NULL);
-		for (unsigned i = 0; i < tu->funcs->len; i++) {
-			const struct cck_func *f = tu->funcs->pdata[i];
-			bool in = g_hash_table_contains(m, GUINT_TO_POINTER(f->name));
-			for (unsigned k = 0; k < f->callees->len; k++) {
-				gpointer c = GUINT_TO_POINTER(g_array_index(f->callees, cck_sym, k));
-				if (!in && GPOINTER_TO_UINT(c) != main_sym &&
-				    g_hash_table_remove(m, c))
-					changed = true;
-				else if (in)
-					g_hash_table_add(reached, c);
-			}
-		}
-		/* a static function nobody in the set calls is not main's */
-		GHashTableIter it;
-		gpointer k;
-		g_hash_table_iter_init(&it, m);
-		while (g_hash_table_iter_next(&it, &k, NULL))
-			if (GPOINTER_TO_UINT(k) != main_sym && !g_hash_table_contains(reached, k)) {
-				g_hash_table_iter_remove(&it);
-				changed = true;
-			}
-		g_hash_table_unref(reached);
-	}
+	reach(tu, main_sym, m);
+	g_hash_table_iter_init(&it, other);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		g_hash_table_remove(m, k);
+	g_hash_table_unref(other);
 	return m;
 }
 

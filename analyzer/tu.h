@@ -40,9 +40,9 @@ struct cck_tu {
 	GHashTable *decl_syms;		/* Decl pointer -> name sym, a cache */
 	GHashTable *callee_info;	/* Decl pointer -> struct callee_info * */
 	FILE *log;			/* --verbose notes */
-	GHashTable *addr_taken;		/* sym set: functions used other than by a
-					 * direct call (thread start routines,
-					 * callbacks): any thread may run them */
+	GHashTable *addr_taken;		/* sym set: functions any thread may run:
+					 * thread start routines, callbacks in
+					 * static tables */
 	GHashTable *main_only;		/* sym set, computed once all is lowered */
 };
 
@@ -52,8 +52,9 @@ void cck_tu_fini(struct cck_tu *tu);
 /* The explicit role of fn (config, then annotations, then models), or NULL. */
 const struct cck_role *cck_tu_role(const struct cck_tu *tu, cck_sym fn);
 
-/* Whether fn runs only on the main thread: main, or a static function
- * whose address is never taken and whose callers all run only there. */
+/* Whether fn runs only on the main thread: main reaches it (by calls or
+ * taken addresses) and no thread start routine, static table of
+ * callbacks or function other files may call does. */
 bool cck_main_thread_only(struct cck_tu *tu, cck_sym fn);
 
 /* Lowers every function definition of the TU outside system headers. */

@@ -48,10 +48,45 @@ static void *reader_bad_3(void *arg)
 	return arg;
 }
 
+// Handed by main to a test driver: main may call it, no thread is started
+// in it (a function that takes another's address may call it).
+extern int run_test(int (*fn)(void));
+static int test_good_2(void)
+{
+	pthread_mutex_lock(&mu);
+	read(0, buf, sizeof buf);
+	pthread_mutex_unlock(&mu);
+	return 0;
+}
+
+// In a static table of callbacks: any thread may run it.
+static int handler_bad_4(void)
+{
+	pthread_mutex_lock(&mu);
+	read(0, buf, sizeof buf);
+// CHECK: main-thread-only.c:[[@LINE-1]]:2: warning: '&mu' is still held if 'read' is cancelled here [cancel-held-guard]
+	pthread_mutex_unlock(&mu);
+	return 0;
+}
+static int (*const handlers[])(void) = { handler_bad_4 };
+
+// Started as a thread with &fn.
+static void *poller_bad_5(void *arg)
+{
+	pthread_mutex_lock(&mu);
+	read(0, buf, sizeof buf);
+// CHECK: main-thread-only.c:[[@LINE-1]]:2: warning: '&mu' is still held if 'read' is cancelled here [cancel-held-guard]
+	pthread_mutex_unlock(&mu);
+	return arg;
+}
+
 int main(void)
 {
-	pthread_t t;
+	pthread_t t, u;
 	pthread_create(&t, NULL, reader_bad_3, NULL);
+	pthread_create(&u, NULL, &poller_bad_5, NULL);
+	run_test(test_good_2);
+	handlers[0]();
 	fill_good_1(0);
 	fill_both_bad_1(0);
 	fill_exported_bad_2(0);
