@@ -35,6 +35,8 @@ int cck_model_by_name(const char *name)
 {
 	if (!strcmp(name, "posix"))
 		return CCK_MODEL_POSIX;
+	if (!strcmp(name, "posix-strict"))
+		return CCK_MODEL_POSIX | CCK_MODEL_POSIX_STRICT;
 	return -1;
 }
 
@@ -50,7 +52,7 @@ unsigned cck_region_of(int64_t k)
 
 const char *cck_model_names(void)
 {
-	return "posix";
+	return "posix, posix-strict";
 }
 
 /* One row of a model table. Columns left 0 mean "no"; argument columns are
@@ -140,6 +142,14 @@ static const struct row posix[] = {
 	{ "recv", .suspends = U },
 	{ "recvfrom", .suspends = U },
 	{ "recvmsg", .suspends = U },
+	/* systemd's notification calls send on a socket (sendmsg). */
+	{ "sd_notify", .suspends = U },
+	{ "sd_notify_barrier", .suspends = U },
+	{ "sd_notifyf", .suspends = U },
+	{ "sd_pid_notify", .suspends = U },
+	{ "sd_pid_notify_with_fds", .suspends = U },
+	{ "sd_pid_notifyf", .suspends = U },
+	{ "sd_pid_notifyf_with_fds", .suspends = U },
 	{ "select", .suspends = U },
 	{ "sem_post", .rel = 1 },
 	{ "sem_timedwait", .suspends = U, .tryacq = 1, .trysucc = CCK_ZERO },
@@ -156,14 +166,32 @@ static const struct row posix[] = {
 	{ "socket", .owned = CCK_NONNEG },
 	{ "strdup", .owned = CCK_NONZERO },
 	{ "strndup", .owned = CCK_NONZERO },
+	/* glibc's syslog writes to a socket with cancellation enabled. */
+	{ "syslog", .suspends = U },
 	{ "system", .suspends = U },
 	{ "tcdrain", .suspends = U },
 	{ "usleep", .suspends = U },
+	{ "vsyslog", .suspends = U },
 	{ "wait", .suspends = U },
 	{ "waitid", .suspends = U },
 	{ "waitpid", .suspends = U },
 	{ "write", .suspends = U },
 	{ "writev", .suspends = U },
+};
+
+/* posix-strict: the POSIX "may occur" cancellation points that glibc
+ * actually makes cancellable or may (stdio, name lookups, directories,
+ * file operations). Off by default: most code treats them as plain calls.
+ * Sorted by name. */
+static const char *const may_occur[] = {
+	"closedir", "closelog", "dprintf", "fclose", "fcntl", "fflush", "fgetc",
+	"fgets", "fopen", "fprintf", "fputc", "fputs", "fread", "freopen", "fscanf",
+	"fseek", "fseeko", "fsetpos", "ftell", "fwrite", "getaddrinfo", "getc",
+	"getchar", "getdelim", "gethostbyaddr", "gethostbyname", "getline",
+	"getnameinfo", "getpwnam", "getpwnam_r", "getpwuid", "getpwuid_r", "gets",
+	"ioctl", "lseek", "mkstemp", "opendir", "openlog", "pclose", "perror",
+	"popen", "printf", "putc", "putchar", "puts", "readdir", "remove", "rename",
+	"scanf", "tmpfile", "unlink", "vdprintf", "vfprintf", "vprintf",
 };
 
 #undef U
@@ -197,6 +225,12 @@ static void row_to_role(const struct row *w, struct cck_role *r)
  * model: the same rows without their cancellation points. */
 static struct cck_role posix_roles[sizeof posix / sizeof posix[0]];
 static struct cck_role libc_roles[sizeof posix / sizeof posix[0]];
+static struct cck_role strict_roles[sizeof may_occur / sizeof may_occur[0]];
+
+static int name_cmp(const void *key, const void *elt)
+{
+	return strcmp(key, *(const char *const *)elt);
+}
 
 static void __attribute__((constructor)) build_roles(void)
 {
@@ -212,10 +246,29 @@ static void __attribute__((constructor)) build_roles(void)
 			cck_role_init(&libc_roles[i]);
 		}
 	}
+	/* a "may occur" point keeps what posix says it does with values */
+	for (size_t i = 0; i < sizeof may_occur / sizeof may_occur[0]; i++) {
+		if (i && strcmp(may_occur[i - 1], may_occur[i]) >= 0)
+			abort();
+		const struct row *w = bsearch(may_occur[i], posix, sizeof posix / sizeof posix[0],
+					      sizeof posix[0], row_cmp);
+		if (w)
+			strict_roles[i] = posix_roles[w - posix];
+		else
+			cck_role_init(&strict_roles[i]);
+		strict_roles[i].suspends = CCK_CANCEL_UNWINDS;
+		strict_roles[i].borrows = !w || strict_roles[i].borrows;
+	}
 }
 
 const struct cck_role *cck_model_role(unsigned models, const char *fn)
 {
+	if (models & CCK_MODEL_POSIX_STRICT) {
+		const char *const *m = bsearch(fn, may_occur,
+			sizeof may_occur / sizeof may_occur[0], sizeof may_occur[0], name_cmp);
+		if (m)
+			return &strict_roles[m - may_occur];
+	}
 	const struct row *w = bsearch(fn, posix, sizeof posix / sizeof posix[0],
 				      sizeof posix[0], row_cmp);
 	if (!w)

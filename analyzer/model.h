@@ -82,6 +82,7 @@ bool cck_role_is_empty(const struct cck_role *r);
 enum cck_model_id {
 	CCK_MODEL_POSIX = 1u << 0,
 	CCK_MODEL_CCO = 1u << 1,	/* reserved: the cco runtime's header */
+	CCK_MODEL_POSIX_STRICT = 1u << 2,	/* posix, plus the "may occur" points */
 };
 int cck_model_by_name(const char *name);	/* -1 if unknown */
 unsigned cck_region_of(int64_t k);		/* the region bit holding k */

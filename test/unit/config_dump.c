@@ -69,7 +69,7 @@ static void dump_models(unsigned models)
 	unsigned known = 0;
 	for (char **s = names; *s; s++) {
 		int m = **s ? cck_model_by_name(*s) : -1;
-		if (m > 0 && (models & (unsigned)m))
+		if (m > 0 && (models & (unsigned)m) == (unsigned)m)
 			printf(" %s", *s);
 		if (m > 0)
 			known |= (unsigned)m;
