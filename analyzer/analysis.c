@@ -2,8 +2,10 @@
  * with the compile's flags (made acceptable to clang), lower, summarize,
  * run the dataflow and the enabled checks, and collect diagnostics. */
 #include <string.h>
+#include <sys/stat.h>
 #include "analysis.h"
 #include "check.h"
+#include "program.h"
 
 void cck_result_init(struct cck_result *r)
 {
@@ -15,6 +17,10 @@ void cck_result_init(struct cck_result *r)
 
 void cck_result_fini(struct cck_result *r)
 {
+	if (r->facts)
+		json_object_put(r->facts);
+	if (r->inputs)
+		json_object_put(r->inputs);
 	cck_sink_fini(&r->sink);
 	g_string_free(r->out, TRUE);
 	g_string_free(r->err, TRUE);
@@ -206,6 +212,7 @@ static CXTranslationUnit parse(CXIndex idx, const struct cck_request *rq,
 /* Leaks are held until the TU is done: whether a function can run on a
  * thread that is ever cancelled is known only once all of it is seen. */
 struct leaks {
+	bool whole_program;	/* threads are judged over the whole program */
 	struct cck_check_ctx cc;
 	const struct cck_check *enabled[16];
 	unsigned n;
@@ -225,7 +232,8 @@ static void deliver(struct leaks *x)
 		struct cck_leak l = g_array_index(x->held, struct cck_leak, i);
 		/* Nothing cancels the main thread: deferred cancellation in code
 		 * only it runs never happens. */
-		if (l.model == CCK_CANCEL_UNWINDS && cck_main_thread_only(tu, l.func->name)) {
+		if (!x->whole_program && l.model == CCK_CANCEL_UNWINDS &&
+		    cck_main_thread_only(tu, l.func->name)) {
 			if (tu->verbose)
 				g_string_append_printf(tu->notes, "%s: note: '%s' runs only on the "
 					"main thread, which nothing cancels: not reported\n",
@@ -234,8 +242,16 @@ static void deliver(struct leaks *x)
 		}
 		cck_loc_resolve(tu, &l.at);
 		cck_loc_resolve(tu, &l.origin);
+		unsigned before = x->cc.sink->diags->len;
 		for (unsigned k = 0; k < x->n; k++)
 			x->enabled[k]->on_leak(&x->cc, &l);
+		const char *name = cck_str(&tu->strs, l.func->name);
+		for (unsigned k = before; k < x->cc.sink->diags->len; k++) {
+			struct cck_diag *d = x->cc.sink->diags->pdata[k];
+			d->func = l.func->internal ? g_strdup_printf("%s::%s", tu->main_file, name)
+						   : g_strdup(name);
+			d->unwinds = l.model == CCK_CANCEL_UNWINDS;
+		}
 	}
 }
 
@@ -304,13 +320,16 @@ static void analyze_tu(CXTranslationUnit ctu, const struct cck_request *rq,
 		cck_tu_init(&tu);
 		tu.main_file = rq->file;
 		tu.config = rq->config;
-		tu.models = rq->models | (rq->config ? rq->config->models : 0);
+		tu.models = rq->models | (rq->config ? rq->config->models : 0) |
+			    (rq->whole_program ? CCK_MODEL_POSIX : 0);
+		tu.program = rq->program;
 		tu.exceptions = exceptions;
 		tu.verbose = rq->verbose;
 		tu.notes = res->err;
 		tu.keep_ir = rq->dump_ir;
 		tu.uses_cancellation = marked && pass == 0;
 		memset(&x, 0, sizeof x);
+		x.whole_program = rq->whole_program;
 		x.cc.tu = &tu;
 		x.cc.sink = &res->sink;
 		x.held = g_array_new(FALSE, FALSE, sizeof(struct cck_leak));
@@ -338,6 +357,8 @@ static void analyze_tu(CXTranslationUnit ctu, const struct cck_request *rq,
 		cck_analyze_tu(&tu, on_leak, &x);
 		deliver(&x);
 		cck_sink_finish(&res->sink);
+		if (rq->whole_program)
+			res->facts = cck_facts_of(&tu);
 	}
 	g_array_free(x.held, TRUE);
 	gint64 t3 = g_get_monotonic_time();
@@ -355,6 +376,31 @@ void cck_analyze_parsed(CXTranslationUnit ctu, const struct cck_request *rq,
 	GPtrArray *args = flags_of(rq, res);
 	analyze_tu(ctu, rq, res, has_flag_last(args, "-fexceptions", "-fno-exceptions"));
 	g_ptr_array_free(args, TRUE);
+}
+
+static void add_input(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+	CXString s = clang_getFileName(f);
+	const char *path = clang_getCString(s);
+	struct stat st;
+	if (path && stat(path, &st) == 0) {
+		json_object *e = json_object_new_array();
+		json_object_array_add(e, json_object_new_string(path));
+		json_object_array_add(e, json_object_new_int64(st.st_size));
+		json_object_array_add(e, json_object_new_int64(st.st_mtim.tv_sec * 1000000000LL +
+							       st.st_mtim.tv_nsec));
+		json_object_array_add(d, e);
+	}
+	clang_disposeString(s);
+}
+
+/* Every file the TU read, with its size and time: a cached result is good
+ * while none of them changed. */
+static json_object *inputs_of(CXTranslationUnit ctu)
+{
+	json_object *a = json_object_new_array();
+	clang_getInclusions(ctu, add_input, a);
+	return a;
 }
 
 void cck_analyze(CXIndex idx, const struct cck_request *rq, struct cck_result *res)
@@ -377,6 +423,8 @@ void cck_analyze(CXIndex idx, const struct cck_request *rq, struct cck_result *r
 				       "exceptions\n", rq->file);
 	analyze_tu(ctu, rq, res, has_flag_last(args, "-fexceptions", "-fno-exceptions"));
 	g_ptr_array_free(args, TRUE);
+	if (rq->whole_program)
+		res->inputs = inputs_of(ctu);
 	if (!rq->keep_alive)
 		clang_disposeTranslationUnit(ctu);
 }

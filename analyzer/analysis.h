@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <clang-c/Index.h>
 #include <glib.h>
+#include <json-c/json.h>
 #include "config.h"
 #include "diag.h"
 
@@ -24,6 +25,12 @@ struct cck_request {
 	bool verbose;			/* notes on what is skipped and why */
 	bool dump_ir;			/* print the IR instead of analyzing */
 	bool keep_alive;		/* the process exits next: skip teardown */
+	/* -p: the whole program. The posix model's roles apply everywhere
+	 * (which code can be cancelled is decided over the whole call graph),
+	 * the result carries the TU's facts, and program (second pass) gives
+	 * the summaries of other TUs' functions. */
+	bool whole_program;
+	const struct cck_program *program;
 };
 
 struct cck_result {
@@ -31,6 +38,8 @@ struct cck_result {
 	GString *out;			/* --dump-ir text */
 	GString *err;			/* errors and --verbose notes, one per line */
 	bool failed;			/* the TU could not be analyzed */
+	struct json_object *facts;	/* whole_program: cck_facts_of the TU */
+	struct json_object *inputs;	/* whole_program: [file, size, mtime] read */
 };
 
 void cck_result_init(struct cck_result *r);

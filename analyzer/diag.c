@@ -10,7 +10,7 @@ void cck_sink_init(struct cck_sink *s)
 	s->diags = g_ptr_array_new();
 }
 
-static void diag_free(struct cck_diag *d)
+void cck_diag_free(struct cck_diag *d)
 {
 	for (unsigned i = 0; i < d->notes->len; i++) {
 		struct cck_note *n = &g_array_index(d->notes, struct cck_note, i);
@@ -21,13 +21,14 @@ static void diag_free(struct cck_diag *d)
 	g_free(d->check);
 	g_free(d->file);
 	g_free(d->message);
+	g_free(d->func);
 	g_free(d);
 }
 
 void cck_sink_fini(struct cck_sink *s)
 {
 	for (unsigned i = 0; i < s->diags->len; i++)
-		diag_free(s->diags->pdata[i]);
+		cck_diag_free(s->diags->pdata[i]);
 	g_ptr_array_free(s->diags, TRUE);
 }
 
@@ -163,7 +164,7 @@ void cck_sink_finish(struct cck_sink *s)
 		if (!drop && keep->len && !diag_cmp(&keep->pdata[keep->len - 1], &d))
 			drop = true;	/* same finding from another path */
 		if (drop)
-			diag_free(d);
+			cck_diag_free(d);
 		else
 			g_ptr_array_add(keep, d);
 	}
@@ -255,7 +256,7 @@ unsigned cck_baseline_apply(GHashTable *b, struct cck_sink *s)
 		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(b, k));
 		if (n) {	/* each entry answers for one finding */
 			g_hash_table_insert(b, k, GUINT_TO_POINTER(n - 1));
-			diag_free(d);
+			cck_diag_free(d);
 			dropped++;
 		} else {
 			g_free(k);
@@ -269,31 +270,82 @@ unsigned cck_baseline_apply(GHashTable *b, struct cck_sink *s)
 
 /* ---- JSON and SARIF --------------------------------------------------- */
 
+json_object *cck_diag_to_json(const struct cck_diag *d, bool with_origin)
+{
+	json_object *o = json_object_new_object();
+	json_object_object_add(o, "file", json_object_new_string(d->file));
+	json_object_object_add(o, "line", json_object_new_int(d->line));
+	json_object_object_add(o, "column", json_object_new_int(d->col));
+	json_object_object_add(o, "severity", json_object_new_string("warning"));
+	json_object_object_add(o, "check", json_object_new_string(d->check));
+	json_object_object_add(o, "message", json_object_new_string(d->message));
+	json_object *notes = json_object_new_array();
+	for (unsigned j = 0; j < d->notes->len; j++) {
+		const struct cck_note *n = &g_array_index(d->notes, struct cck_note, j);
+		json_object *no = json_object_new_object();
+		json_object_object_add(no, "file", json_object_new_string(n->file));
+		json_object_object_add(no, "line", json_object_new_int(n->line));
+		json_object_object_add(no, "column", json_object_new_int(n->col));
+		json_object_object_add(no, "message", json_object_new_string(n->message));
+		if (with_origin)
+			json_object_object_add(no, "source", json_object_new_boolean(n->show_source));
+		json_object_array_add(notes, no);
+	}
+	json_object_object_add(o, "notes", notes);
+	if (with_origin) {
+		json_object_object_add(o, "function", json_object_new_string(d->func ? d->func : ""));
+		json_object_object_add(o, "unwinds", json_object_new_boolean(d->unwinds));
+	}
+	return o;
+}
+
+static const char *jstr(json_object *o, const char *key)
+{
+	json_object *v;
+	return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string)
+		? json_object_get_string(v) : NULL;
+}
+
+static int jint(json_object *o, const char *key)
+{
+	json_object *v;
+	return json_object_object_get_ex(o, key, &v) ? json_object_get_int(v) : 0;
+}
+
+struct cck_diag *cck_diag_from_json(json_object *o)
+{
+	const char *check = jstr(o, "check"), *file = jstr(o, "file"), *msg = jstr(o, "message");
+	json_object *notes, *v;
+	if (!check || !file || !msg || !json_object_object_get_ex(o, "notes", &notes) ||
+	    !json_object_is_type(notes, json_type_array))
+		return NULL;
+	struct cck_diag *d = g_new0(struct cck_diag, 1);
+	d->check = g_strdup(check);
+	d->file = g_strdup(file);
+	d->message = g_strdup(msg);
+	d->line = jint(o, "line");
+	d->col = jint(o, "column");
+	d->notes = g_array_new(FALSE, TRUE, sizeof(struct cck_note));
+	for (size_t i = 0; i < json_object_array_length(notes); i++) {
+		json_object *no = json_object_array_get_idx(notes, i);
+		struct cck_note n = { g_strdup(jstr(no, "file") ? jstr(no, "file") : ""),
+				      jint(no, "line"), jint(no, "column"),
+				      g_strdup(jstr(no, "message") ? jstr(no, "message") : ""),
+				      json_object_object_get_ex(no, "source", &v) &&
+				      json_object_get_boolean(v) };
+		g_array_append_val(d->notes, n);
+	}
+	const char *fn = jstr(o, "function");
+	d->func = fn && *fn ? g_strdup(fn) : NULL;
+	d->unwinds = json_object_object_get_ex(o, "unwinds", &v) && json_object_get_boolean(v);
+	return d;
+}
+
 void cck_print_json(FILE *out, GPtrArray *diags)
 {
 	json_object *arr = json_object_new_array();
-	for (unsigned i = 0; i < diags->len; i++) {
-		const struct cck_diag *d = diags->pdata[i];
-		json_object *o = json_object_new_object();
-		json_object_object_add(o, "file", json_object_new_string(d->file));
-		json_object_object_add(o, "line", json_object_new_int(d->line));
-		json_object_object_add(o, "column", json_object_new_int(d->col));
-		json_object_object_add(o, "severity", json_object_new_string("warning"));
-		json_object_object_add(o, "check", json_object_new_string(d->check));
-		json_object_object_add(o, "message", json_object_new_string(d->message));
-		json_object *notes = json_object_new_array();
-		for (unsigned j = 0; j < d->notes->len; j++) {
-			const struct cck_note *n = &g_array_index(d->notes, struct cck_note, j);
-			json_object *no = json_object_new_object();
-			json_object_object_add(no, "file", json_object_new_string(n->file));
-			json_object_object_add(no, "line", json_object_new_int(n->line));
-			json_object_object_add(no, "column", json_object_new_int(n->col));
-			json_object_object_add(no, "message", json_object_new_string(n->message));
-			json_object_array_add(notes, no);
-		}
-		json_object_object_add(o, "notes", notes);
-		json_object_array_add(arr, o);
-	}
+	for (unsigned i = 0; i < diags->len; i++)
+		json_object_array_add(arr, cck_diag_to_json(diags->pdata[i], false));
 	fprintf(out, "%s\n", json_object_to_json_string_ext(arr,
 		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(arr);

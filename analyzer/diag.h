@@ -21,6 +21,11 @@ struct cck_diag {
 	unsigned line, col;
 	char *message;
 	GArray *notes;		/* struct cck_note */
+	/* Where it was found, for the whole-program thread analysis: the
+	 * function ("file::name" if static) and whether its cancel edge is
+	 * POSIX-style (only a thread someone cancels takes it). */
+	char *func;
+	bool unwinds;
 };
 
 struct cck_sink {
@@ -49,6 +54,13 @@ void cck_print_text(FILE *out, const struct cck_sink *s, bool color);
  * (lines move as code changes; the message names the resource and call). */
 GHashTable *cck_baseline_load(const char *path, char **err);
 unsigned cck_baseline_apply(GHashTable *baseline, struct cck_sink *s);
+/* One diagnostic as a JSON object (the --format=json element, plus the
+ * function and model when with_origin), and back (NULL if malformed). */
+struct json_object;
+struct json_object *cck_diag_to_json(const struct cck_diag *d, bool with_origin);
+struct cck_diag *cck_diag_from_json(struct json_object *o);
+void cck_diag_free(struct cck_diag *d);
+
 /* JSON and SARIF are one document for the whole run: collect, then print. */
 void cck_print_json(FILE *out, GPtrArray *diags);
 /* describe(check) gives a rule's one-line description, or NULL. */

@@ -2,6 +2,7 @@
  * its role or of its callee's summary, bottom-up over the call graph. */
 #include <string.h>
 #include "dataflow.h"
+#include "program.h"
 
 void cck_tu_init(struct cck_tu *tu)
 {
@@ -385,6 +386,24 @@ static void resolve_unknown(struct out *o, const struct cck_func *f, bool system
 		put(o, CCK_EV_KILL)->var = c->res;
 }
 
+/* The summary of fn: of this TU's definition, or with -p, of another
+ * TU's (imported once, into this TU's strings). */
+static const struct cck_summary *summary_of(struct cck_tu *tu, cck_sym fn)
+{
+	if (!fn)
+		return NULL;
+	const struct cck_summary *s = g_hash_table_lookup(tu->summaries, GUINT_TO_POINTER(fn));
+	if (s || !tu->program || g_hash_table_contains(tu->func_by_name, GUINT_TO_POINTER(fn)) ||
+	    g_hash_table_contains(tu->defined, GUINT_TO_POINTER(fn)))
+		return s;
+	json_object *j = cck_program_summary(tu->program, cck_str(&tu->strs, fn));
+	if (!j)
+		return NULL;
+	struct cck_summary *n = cck_summary_from_json(tu, j);
+	g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(fn), n);
+	return n;
+}
+
 static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 			 const struct cck_event *c, GArray *ev)
 {
@@ -394,8 +413,7 @@ static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 		resolve_role(tu, &o, f, r);
 		return;
 	}
-	const struct cck_summary *s = c->callee ?
-		g_hash_table_lookup(tu->summaries, GUINT_TO_POINTER(c->callee)) : NULL;
+	const struct cck_summary *s = summary_of(tu, c->callee);
 	if (s) {
 		resolve_summary(tu, &o, f, s);
 		return;
@@ -438,8 +456,7 @@ static void resolve_cleanup(struct cck_tu *tu, const struct cck_func *f,
 				  .arg0 = 0, .nargs = 1, .loc = cl->loc };
 	struct out o = { tu, cl->effects, &call };
 	const struct cck_role *r = cck_tu_role(tu, cl->handler);
-	const struct cck_summary *s = cl->handler ?
-		g_hash_table_lookup(tu->summaries, GUINT_TO_POINTER(cl->handler)) : NULL;
+	const struct cck_summary *s = summary_of(tu, cl->handler);
 	if (r && !cck_role_is_empty(r))
 		resolve_role(tu, &o, &tmp, r);
 	else if (s)

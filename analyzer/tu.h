@@ -10,6 +10,7 @@
 struct cck_summary;
 struct cck_sink;
 struct cck_leak;
+struct cck_program;
 
 struct cck_tu {
 	struct cck_strtab strs;
@@ -44,6 +45,7 @@ struct cck_tu {
 					 * thread start routines, callbacks in
 					 * static tables */
 	GHashTable *main_only;		/* sym set, computed once all is lowered */
+	const struct cck_program *program;	/* -p: summaries of other TUs */
 };
 
 void cck_tu_init(struct cck_tu *tu);
