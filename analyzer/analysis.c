@@ -9,6 +9,7 @@
 
 void cck_result_init(struct cck_result *r)
 {
+	memset(r, 0, sizeof *r);
 	cck_sink_init(&r->sink);
 	r->out = g_string_new(NULL);
 	r->err = g_string_new(NULL);

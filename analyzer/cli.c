@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <clang-c/CXCompilationDatabase.h>
 #include <json-c/json.h>
 #include "analysis.h"
+#include "program.h"
 #include "check.h"
 #include "cli.h"
 
@@ -22,6 +24,9 @@ struct options {
 	enum cck_format format;
 	int jobs;
 	bool dump_ir, verbose, list_checks, version, help;
+	bool no_cache;
+	bool abandoned;		/* a TU timed out: its thread is still running */
+	double tu_timeout;	/* seconds; 0: none */
 	char *explain;
 	char *baseline;
 	GPtrArray *sources;
@@ -37,6 +42,8 @@ struct job {
 	const struct cck_config *config;
 	struct cck_result res;
 	bool last;		/* nothing runs after it: skip the teardown */
+	bool report;		/* its findings are printed (-p: all, or those named) */
+	char *cache;		/* -p: its cache entry, or NULL */
 };
 
 static const char *prog = "cancelcheck";
@@ -66,6 +73,10 @@ static void help(void)
 "  --format=text|json|sarif\n"
 "                        output format (default text)\n"
 "  -j <n>                analyze translation units in parallel\n"
+"  --no-cache            with -p: do not read or write the summary cache\n"
+"                        (<build-dir>/.cancelcheck-cache)\n"
+"  --tu-timeout=<s>      a translation unit that takes longer is an error\n"
+"                        naming it (default 60; 0: no limit)\n"
 "  --dump-ir             print the analysis IR of each function and exit\n"
 "  --verbose             say what is skipped and why\n"
 "  --list-checks         list the checks and exit\n"
@@ -140,44 +151,75 @@ static int check_list_valid(const char *list, const char *origin)
 	return rc;
 }
 
-/* One TU through the analysis entry point. */
-static void analyze(CXIndex idx, struct job *j, const struct options *o)
-{
-	struct cck_request rq = {
-		.file = j->file, .dir = j->dir,
-		.args = (const char *const *)j->args->pdata, .nargs = j->args->len,
-		.config = j->config, .models = o->models, .check_globs = o->check_globs,
-		.verbose = o->verbose, .dump_ir = o->dump_ir, .keep_alive = j->last,
-	};
-	cck_analyze(idx, &rq, &j->res);
-}
-
 /* ---- workers ---------------------------------------------------------- */
+
+/* Jobs run on worker threads; the calling thread watches the clock. A TU
+ * that takes longer than --tu-timeout is abandoned (libclang cannot be
+ * interrupted): it fails with an error that names it, a new worker takes
+ * over the remaining jobs, and the process exits without waiting for the
+ * abandoned one. */
+struct pool;
+typedef void (*pass_fn)(struct pool *P, CXIndex idx, struct job *j, struct cck_result *r);
+
+struct slot {
+	struct job *job;	/* in hand, or NULL */
+	gint64 since;
+	bool abandoned;
+};
 
 struct pool {
 	GPtrArray *jobs;
 	const struct options *o;
+	const struct cck_program *program;
+	pass_fn run;
+	const char *what;	/* progress label */
 	gint next;
 	gint done;
 	bool progress;
 	GMutex lock;
+	struct slot slots[512];
+	int nslots;
+	bool abandoned;		/* some worker never came back */
+};
+
+struct worker_arg {
+	struct pool *P;
+	int slot;
 };
 
 static gpointer worker(gpointer p)
 {
-	struct pool *P = p;
+	struct worker_arg *w = p;
+	struct pool *P = w->P;
+	struct slot *me = &P->slots[w->slot];
+	g_free(w);
 	CXIndex idx = clang_createIndex(0, 0);
 	for (;;) {
 		gint i = g_atomic_int_add(&P->next, 1);
 		if (i >= (gint)P->jobs->len)
 			break;
 		struct job *j = P->jobs->pdata[i];
-		j->last = P->jobs->len == 1;
-		analyze(idx, j, P->o);
+		g_mutex_lock(&P->lock);
+		me->job = j;
+		me->since = g_get_monotonic_time();
+		g_mutex_unlock(&P->lock);
+		struct cck_result r;
+		cck_result_init(&r);
+		P->run(P, idx, j, &r);
+		g_mutex_lock(&P->lock);
+		bool late = me->abandoned;
+		me->job = NULL;
+		if (!late) {	/* publish: the watcher has not given up on it */
+			cck_result_fini(&j->res);
+			j->res = r;
+		}
+		g_mutex_unlock(&P->lock);
+		if (late)	/* its job already failed; this thread is no longer counted */
+			return NULL;
 		gint d = g_atomic_int_add(&P->done, 1) + 1;
 		if (P->progress) {
 			g_mutex_lock(&P->lock);
-			fprintf(stderr, "\r\033[K[%d/%u] %s", d, P->jobs->len, j->file);
+			fprintf(stderr, "\r\033[K%s[%d/%u] %s", P->what, d, P->jobs->len, j->file);
 			if (d == (gint)P->jobs->len)
 				fputc('\n', stderr);
 			g_mutex_unlock(&P->lock);
@@ -186,6 +228,82 @@ static gpointer worker(gpointer p)
 	if (P->jobs->len > 1)	/* a single TU is left alive until exit */
 		clang_disposeIndex(idx);
 	return NULL;
+}
+
+static GThread *start_worker(struct pool *P)
+{
+	struct worker_arg *w = g_new(struct worker_arg, 1);
+	w->P = P;
+	w->slot = P->nslots++;
+	return g_thread_new("tu", worker, w);
+}
+
+static void run_pool(struct pool *P, int n)
+{
+	if (n > (int)P->jobs->len)
+		n = P->jobs->len;
+	if (n < 1)
+		n = 1;
+	P->next = P->done = 0;
+	P->nslots = 0;
+	memset(P->slots, 0, sizeof P->slots);
+	g_mutex_init(&P->lock);
+	GPtrArray *threads = g_ptr_array_new();
+	for (int i = 0; i < n; i++)
+		g_ptr_array_add(threads, start_worker(P));
+	gint64 limit = (gint64)(P->o->tu_timeout * 1e6);
+	while (g_atomic_int_get(&P->done) < (gint)P->jobs->len) {
+		g_usleep(20000);
+		g_mutex_lock(&P->lock);
+		gint64 now = g_get_monotonic_time();
+		for (int i = 0; limit > 0 && i < P->nslots; i++) {
+			struct slot *s = &P->slots[i];
+			if (!s->job || s->abandoned || now - s->since < limit)
+				continue;
+			s->abandoned = true;
+			P->abandoned = true;
+			s->job->res.failed = true;
+			g_string_append_printf(s->job->res.err, "%s: error: analysis took longer "
+				"than %gs (--tu-timeout); not analyzed\n", s->job->file,
+				P->o->tu_timeout);
+			g_atomic_int_inc(&P->done);
+			if (P->nslots < (int)G_N_ELEMENTS(P->slots))	/* carry on without it */
+				g_ptr_array_add(threads, start_worker(P));
+		}
+		g_mutex_unlock(&P->lock);
+	}
+	for (unsigned i = 0; i < threads->len; i++) {
+		bool stuck = false;
+		g_mutex_lock(&P->lock);
+		for (int k = 0; k < P->nslots; k++)
+			stuck |= P->slots[k].abandoned && P->slots[k].job && k == (int)i;
+		g_mutex_unlock(&P->lock);
+		if (stuck)
+			g_thread_unref(threads->pdata[i]);
+		else
+			g_thread_join(threads->pdata[i]);
+	}
+	g_ptr_array_free(threads, TRUE);
+	if (P->progress && P->jobs->len)
+		fflush(stderr);
+}
+
+static struct cck_request request_of(const struct job *j, const struct options *o)
+{
+	struct cck_request rq = {
+		.file = j->file, .dir = j->dir,
+		.args = (const char *const *)j->args->pdata, .nargs = j->args->len,
+		.config = j->config, .models = o->models, .check_globs = o->check_globs,
+		.verbose = o->verbose, .dump_ir = o->dump_ir, .keep_alive = j->last,
+	};
+	return rq;
+}
+
+/* One TU on its own (no -p). */
+static void pass_single(struct pool *P, CXIndex idx, struct job *j, struct cck_result *r)
+{
+	struct cck_request rq = request_of(j, P->o);
+	cck_analyze(idx, &rq, r);
 }
 
 /* ---- compile database ------------------------------------------------- */
@@ -207,6 +325,7 @@ static void job_free(gpointer p)
 	struct job *j = p;
 	g_free(j->file);
 	g_free(j->dir);
+	g_free(j->cache);
 	g_ptr_array_free(j->args, TRUE);
 	cck_result_fini(&j->res);
 	g_free(j);
@@ -342,6 +461,271 @@ static int jobs_from_db(const struct options *o, GPtrArray *jobs)
 	return rc;
 }
 
+/* -p over the whole program: the entries not asked for are analyzed too
+ * (their summaries and threads matter), but not reported. */
+static void add_rest_of_db(const struct options *o, GPtrArray *jobs)
+{
+	CXCompilationDatabase_Error err;
+	CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->build_dir, &err);
+	if (err != CXCompilationDatabase_NoError)
+		return;
+	GHashTable *have = g_hash_table_new(g_str_hash, g_str_equal);
+	for (unsigned i = 0; i < jobs->len; i++)
+		g_hash_table_add(have, ((struct job *)jobs->pdata[i])->file);
+	CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(db);
+	for (unsigned i = 0; all && i < clang_CompileCommands_getSize(all); i++) {
+		CXCompileCommand cmd = clang_CompileCommands_getCommand(all, i);
+		CXString d = clang_CompileCommand_getDirectory(cmd);
+		CXString f = clang_CompileCommand_getFilename(cmd);
+		struct job *j = job_new(clang_getCString(f), clang_getCString(d));
+		clang_disposeString(d);
+		clang_disposeString(f);
+		if (g_hash_table_contains(have, j->file)) {
+			job_free(j);
+			continue;
+		}
+		job_args_from(j, cmd);
+		for (unsigned k = 0; k < o->extra->len; k++)
+			g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
+		g_ptr_array_add(jobs, j);
+	}
+	if (all)
+		clang_CompileCommands_dispose(all);
+	g_hash_table_unref(have);
+	clang_CompilationDatabase_dispose(db);
+}
+
+/* ---- the whole program (-p): two passes, a cache ---------------------- */
+
+/* A cache entry is named by everything that decides a TU's first pass:
+ * the analyzer itself, the file and its compile, the options and the
+ * config. The files it read are checked when it is loaded. */
+static char *cache_name(const struct options *o, const struct job *j, const char *dir)
+{
+	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	struct stat st;
+	char *self = g_file_read_link("/proc/self/exe", NULL);
+	if (self && stat(self, &st) == 0) {
+		char b[64];
+		snprintf(b, sizeof b, "%lld.%ld/%lld", (long long)st.st_mtim.tv_sec,
+			 st.st_mtim.tv_nsec, (long long)st.st_size);
+		g_checksum_update(h, (const guchar *)b, -1);
+	}
+	g_free(self);
+	g_checksum_update(h, (const guchar *)CCK_VERSION, -1);
+	g_checksum_update(h, (const guchar *)j->file, -1);
+	g_checksum_update(h, (const guchar *)(j->dir ? j->dir : ""), -1);
+	for (unsigned i = 0; i < j->args->len; i++) {
+		g_checksum_update(h, (const guchar *)"\n", 1);
+		g_checksum_update(h, (const guchar *)j->args->pdata[i], -1);
+	}
+	char m[32];
+	snprintf(m, sizeof m, "%u", o->models);
+	g_checksum_update(h, (const guchar *)m, -1);
+	for (unsigned i = 0; i < o->check_globs->len; i++)
+		g_checksum_update(h, (const guchar *)o->check_globs->pdata[i], -1);
+	char *text = NULL;
+	gsize len = 0;
+	if (j->config && g_file_get_contents(j->config->path, &text, &len, NULL))
+		g_checksum_update(h, (const guchar *)text, len);
+	g_free(text);
+	char *name = g_strdup_printf("%s/%s.json", dir, g_checksum_get_string(h));
+	g_checksum_free(h);
+	return name;
+}
+
+/* The entry, if every file it read is as it was. */
+static json_object *cache_load(const char *path)
+{
+	json_object *e = json_object_from_file(path), *inputs;
+	if (!e)
+		return NULL;
+	if (!json_object_object_get_ex(e, "inputs", &inputs) ||
+	    !json_object_is_type(inputs, json_type_array))
+		goto stale;
+	for (size_t i = 0; i < json_object_array_length(inputs); i++) {
+		json_object *in = json_object_array_get_idx(inputs, i);
+		struct stat st;
+		const char *f = json_object_get_string(json_object_array_get_idx(in, 0));
+		if (!f || stat(f, &st) != 0 ||
+		    st.st_size != json_object_get_int64(json_object_array_get_idx(in, 1)) ||
+		    st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec !=
+			    json_object_get_int64(json_object_array_get_idx(in, 2)))
+			goto stale;
+	}
+	return e;
+stale:
+	json_object_put(e);
+	return NULL;
+}
+
+/* Written to a temporary and renamed: parallel runs never read half. */
+static void cache_store(const char *path, json_object *e)
+{
+	char *tmp = g_strdup_printf("%s.%d.tmp", path, (int)getpid());
+	if (json_object_to_file_ext(tmp, e, JSON_C_TO_STRING_PLAIN) == 0)
+		rename(tmp, path);
+	else
+		unlink(tmp);
+	g_free(tmp);
+}
+
+static json_object *diags_json(const struct cck_sink *s)
+{
+	json_object *a = json_object_new_array();
+	for (unsigned i = 0; i < s->diags->len; i++)
+		json_object_array_add(a, cck_diag_to_json(s->diags->pdata[i], true));
+	return a;
+}
+
+static void diags_from(json_object *a, struct cck_sink *s)
+{
+	for (size_t i = 0; a && i < json_object_array_length(a); i++) {
+		struct cck_diag *d = cck_diag_from_json(json_object_array_get_idx(a, i));
+		if (d)
+			g_ptr_array_add(s->diags, d);
+	}
+}
+
+/* First pass: every TU, its findings and facts, from the cache when it
+ * is still good. */
+static void pass_facts(struct pool *P, CXIndex idx, struct job *j, struct cck_result *r)
+{
+	json_object *e = j->cache ? cache_load(j->cache) : NULL, *v;
+	if (e && json_object_object_get_ex(e, "facts", &v)) {
+		r->facts = json_object_get(v);
+		json_object_object_get_ex(e, "diags", &v);
+		diags_from(v, &r->sink);
+		if (P->o->verbose)
+			g_string_append_printf(r->err, "%s: note: first pass from the cache\n", j->file);
+		json_object_put(e);
+		return;
+	}
+	if (e)
+		json_object_put(e);
+	struct cck_request rq = request_of(j, P->o);
+	rq.whole_program = true;
+	rq.keep_alive = false;
+	cck_analyze(idx, &rq, r);
+	if (!j->cache || r->failed || !r->facts || !r->inputs)
+		return;
+	e = json_object_new_object();
+	json_object_object_add(e, "inputs", json_object_get(r->inputs));
+	json_object_object_add(e, "facts", json_object_get(r->facts));
+	json_object_object_add(e, "diags", diags_json(&r->sink));
+	cache_store(j->cache, e);
+	json_object_put(e);
+}
+
+/* The key of a second pass: what the TU used of other TUs' summaries. */
+static char *pass2_key(const struct cck_program *p, const struct job *j)
+{
+	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	cck_program_needs(p, j->file, h);
+	char *k = g_strdup(g_checksum_get_string(h));
+	g_checksum_free(h);
+	return k;
+}
+
+/* Second pass: a TU that calls other TUs' functions whose summaries say
+ * something is analyzed again with them. */
+static void pass_program(struct pool *P, CXIndex idx, struct job *j, struct cck_result *r)
+{
+	char *key = pass2_key(P->program, j);
+	json_object *e = j->cache ? cache_load(j->cache) : NULL, *p2, *v;
+	g_string_append(r->err, j->res.err->str);	/* the first pass's notes */
+	if (e && json_object_object_get_ex(e, "pass2", &p2) &&
+	    json_object_object_get_ex(p2, "key", &v) && !strcmp(json_object_get_string(v), key) &&
+	    json_object_object_get_ex(p2, "diags", &v)) {
+		diags_from(v, &r->sink);
+		if (P->o->verbose)
+			g_string_append_printf(r->err, "%s: note: second pass from the cache\n", j->file);
+		json_object_put(e);
+		g_free(key);
+		return;
+	}
+	struct cck_request rq = request_of(j, P->o);
+	rq.whole_program = true;
+	rq.program = P->program;
+	rq.keep_alive = false;
+	cck_analyze(idx, &rq, r);
+	if (e && !r->failed) {
+		p2 = json_object_new_object();
+		json_object_object_add(p2, "key", json_object_new_string(key));
+		json_object_object_add(p2, "diags", diags_json(&r->sink));
+		json_object_object_add(e, "pass2", p2);
+		cache_store(j->cache, e);
+	}
+	if (e)
+		json_object_put(e);
+	g_free(key);
+}
+
+/* Keeps the findings a cancelled thread can meet: a POSIX-style cancel
+ * edge only where some thread the program cancels may run the code. */
+static void filter_by_threads(const struct cck_program *p, struct job *j, bool verbose)
+{
+	GPtrArray *keep = g_ptr_array_new();
+	for (unsigned i = 0; i < j->res.sink.diags->len; i++) {
+		struct cck_diag *d = j->res.sink.diags->pdata[i];
+		if (!d->unwinds || (d->func && cck_program_cancellable(p, d->func))) {
+			g_ptr_array_add(keep, d);
+			continue;
+		}
+		if (verbose)
+			g_string_append_printf(j->res.err, "%s:%u:%u: note: not reported: '%s' runs on "
+				"no thread the program cancels\n", d->file, d->line, d->col,
+				d->func ? d->func : "?");
+		cck_diag_free(d);
+	}
+	g_ptr_array_free(j->res.sink.diags, TRUE);
+	j->res.sink.diags = keep;
+}
+
+static void whole_program(struct options *o, GPtrArray *jobs, int n)
+{
+	char *dir = g_build_filename(o->build_dir, ".cancelcheck-cache", NULL);
+	bool cache = !o->no_cache && g_mkdir_with_parents(dir, 0755) == 0 &&
+		     access(dir, W_OK) == 0;
+	if (!o->no_cache && !cache && o->verbose)
+		fprintf(stderr, "%s: note: %s: cannot write the cache; not using it\n", prog, dir);
+	for (unsigned i = 0; i < jobs->len && cache; i++) {
+		struct job *j = jobs->pdata[i];
+		j->cache = cache_name(o, j, dir);
+	}
+	struct pool P = { .jobs = jobs, .o = o, .run = pass_facts, .what = "summaries ",
+			  .progress = jobs->len > 1 && isatty(2) };
+	run_pool(&P, n);
+	struct cck_program *prog_ = cck_program_new();
+	bool cancels = o->models & CCK_MODEL_POSIX;
+	for (unsigned i = 0; i < jobs->len; i++) {
+		struct job *j = jobs->pdata[i];
+		cancels |= j->config && (j->config->models & CCK_MODEL_POSIX);
+		if (j->res.facts)
+			cck_program_add(prog_, j->file, j->res.facts);
+	}
+	cck_program_finish(prog_, cancels);
+	GPtrArray *again = g_ptr_array_new();
+	for (unsigned i = 0; i < jobs->len; i++) {
+		struct job *j = jobs->pdata[i];
+		if (j->report && !j->res.failed && cck_program_needs(prog_, j->file, NULL))
+			g_ptr_array_add(again, j);
+	}
+	if (o->verbose)
+		fprintf(stderr, "%s: note: %u of %u translation units use other units' "
+			"summaries: analyzed again\n", prog, again->len, jobs->len);
+	struct pool Q = { .jobs = again, .o = o, .program = prog_, .run = pass_program,
+			  .what = "analysis ", .progress = again->len > 1 && isatty(2) };
+	run_pool(&Q, n);
+	P.abandoned |= Q.abandoned;
+	for (unsigned i = 0; i < jobs->len; i++)
+		filter_by_threads(prog_, jobs->pdata[i], o->verbose);
+	g_ptr_array_free(again, TRUE);
+	cck_program_free(prog_);
+	g_free(dir);
+	o->abandoned = P.abandoned;
+}
+
 /* ---- configuration files ---------------------------------------------- */
 
 static int attach_configs(const struct options *o, GPtrArray *jobs, GHashTable *loaded)
@@ -385,7 +769,7 @@ static int attach_configs(const struct options *o, GPtrArray *jobs, GHashTable *
 enum {
 	OPT_CHECKS = 256, OPT_MODEL, OPT_CONFIG, OPT_FORMAT, OPT_DUMP_IR,
 	OPT_VERBOSE, OPT_LIST, OPT_EXPLAIN, OPT_VERSION, OPT_HELP, OPT_LSP,
-	OPT_BASELINE,
+	OPT_BASELINE, OPT_NO_CACHE, OPT_TU_TIMEOUT,
 };
 
 static const struct option longopts[] = {
@@ -401,6 +785,8 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "lsp", no_argument, NULL, OPT_LSP },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+	{ "tu-timeout", required_argument, NULL, OPT_TU_TIMEOUT },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -471,6 +857,16 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_VERSION: o->version = true; break;
 		case OPT_HELP: o->help = true; break;
+		case OPT_NO_CACHE: o->no_cache = true; break;
+		case OPT_TU_TIMEOUT: {
+			char *end;
+			double t = g_ascii_strtod(optarg, &end);
+			if (*end || end == optarg || !(t >= 0) || t > 1e6)
+				return usage_error("--tu-timeout needs a number of seconds, not '%s'",
+						   optarg);
+			o->tu_timeout = t;
+			break;
+		}
 		case OPT_BASELINE:
 			g_free(o->baseline);
 			o->baseline = g_strdup(optarg);
@@ -564,6 +960,10 @@ static int run(struct options *o)
 			g_ptr_array_add(jobs, j);
 		}
 	}
+	for (unsigned i = 0; i < jobs->len; i++)
+		((struct job *)jobs->pdata[i])->report = true;
+	if (!rc && o->build_dir && !o->dump_ir)
+		add_rest_of_db(o, jobs);
 	GHashTable *configs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 						    (GDestroyNotify)cck_config_free);
 	if (!rc)
@@ -579,19 +979,16 @@ static int run(struct options *o)
 		GPtrArray *saved = o->check_globs;
 		o->check_globs = globs;
 
-		struct pool P = { .jobs = jobs, .o = o,
-				  .progress = jobs->len > 1 && isatty(2) && !o->dump_ir };
-		g_mutex_init(&P.lock);
 		int n = o->jobs > 0 ? o->jobs : 1;
-		if (n > (int)jobs->len)
-			n = jobs->len;
-		GThread *threads[256];
-		for (int i = 1; i < n; i++)
-			threads[i] = g_thread_new("tu", worker, &P);
-		worker(&P);
-		for (int i = 1; i < n; i++)
-			g_thread_join(threads[i]);
-		g_mutex_clear(&P.lock);
+		if (o->build_dir && !o->dump_ir) {
+			whole_program(o, jobs, n);
+		} else {
+			struct pool P = { .jobs = jobs, .o = o, .run = pass_single, .what = "",
+					  .progress = jobs->len > 1 && isatty(2) && !o->dump_ir };
+			((struct job *)jobs->pdata[0])->last = jobs->len == 1;
+			run_pool(&P, n);
+			o->abandoned = P.abandoned;
+		}
 		o->check_globs = saved;
 		g_ptr_array_free(globs, TRUE);
 
@@ -608,6 +1005,15 @@ static int run(struct options *o)
 		bool failed = false;
 		for (unsigned i = 0; i < jobs->len; i++) {
 			struct job *j = jobs->pdata[i];
+			if (!j->report) {	/* -p: only summarized for the others */
+				if (j->res.failed)
+					fprintf(stderr, "%s: warning: %s: not summarized (it could not be "
+						"analyzed); its functions are unknown to the others%s\n",
+						prog, j->file, o->verbose ? ":" : "");
+				if (j->res.failed && o->verbose)
+					fputs(j->res.err->str, stderr);
+				continue;
+			}
 			fputs(j->res.err->str, stderr);
 			fputs(j->res.out->str, stdout);
 			failed |= j->res.failed;
@@ -621,8 +1027,9 @@ static int run(struct options *o)
 				cck_print_sarif(stdout, all, CCK_VERSION, check_doc);
 			else
 				for (unsigned i = 0; i < jobs->len; i++)
-					cck_print_text(stdout, &((struct job *)jobs->pdata[i])->res.sink,
-						       isatty(1));
+					if (((struct job *)jobs->pdata[i])->report)
+						cck_print_text(stdout,
+							&((struct job *)jobs->pdata[i])->res.sink, isatty(1));
 		}
 		rc = failed ? EXIT_ERROR : (all->len && !o->dump_ir) ? EXIT_FINDINGS : 0;
 		g_ptr_array_free(all, TRUE);
@@ -637,6 +1044,7 @@ static int run(struct options *o)
 int cck_main(int argc, char **argv)
 {
 	struct options o = {
+		.tu_timeout = 60,
 		.check_globs = g_ptr_array_new_with_free_func(g_free),
 		.sources = g_ptr_array_new_with_free_func(g_free),
 		.extra = g_ptr_array_new_with_free_func(g_free),
@@ -645,6 +1053,10 @@ int cck_main(int argc, char **argv)
 	if (!rc)
 		rc = run(&o);
 	fflush(stdout);
+	if (o.abandoned) {	/* a timed-out TU's thread is still in libclang */
+		fflush(stderr);
+		_exit(rc);
+	}
 	g_free(o.build_dir);
 	g_free(o.config);
 	g_free(o.explain);
