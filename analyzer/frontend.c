@@ -256,6 +256,7 @@ static cck_sym spelling_sym(struct cck_tu *tu, CXCursor c)
 }
 
 static bool is_noreturn_name(const char *n);
+static __thread struct cck_tu *current_tu;	/* for visitors without a context */
 
 /* Names of declarations, cached by the declaration: getting a spelling
  * and interning it costs more than the rest of lowering a reference. */
@@ -386,6 +387,7 @@ struct lower {
 	int64_t clframe_do_it;	/* pthread_cleanup_pop's execute argument */
 	uint32_t clframe_pop_raw;	/* ...and where it was written */
 	bool substituted;	/* the last key rendered used a substitution */
+	GHashTable *globals_read;	/* sym set: file-scope variables used */
 };
 
 static struct cck_block *new_block(struct lower *L)
@@ -694,7 +696,7 @@ static struct cck_event *emit_call(struct lower *L, CXCursor at, cck_sym callee,
 }
 
 /* A function a thread is started in runs on a thread that may be cancelled. */
-static void start_routine(struct lower *L, CXCursor a)
+static cck_sym start_routine(struct lower *L, CXCursor a)
 {
 	CXCursor e = strip(a);
 	if (clang_getCursorKind(e) == CXCursor_UnaryOperator) {	/* &fn */
@@ -705,8 +707,45 @@ static void start_routine(struct lower *L, CXCursor a)
 		kids_free(&ks);
 	}
 	CXCursor d = clang_getCursorReferenced(e);
-	if (clang_getCursorKind(d) == CXCursor_FunctionDecl)
-		g_hash_table_add(L->tu->addr_taken, GUINT_TO_POINTER(decl_sym(L->tu, d)));
+	if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
+		return 0;
+	cck_sym s = decl_sym(L->tu, d);
+	g_hash_table_add(L->tu->addr_taken, GUINT_TO_POINTER(s));
+	return s;
+}
+
+/* The last name of a thread handle's place: "&info->ack_thread" and
+ * "w->thread[i]" give "ack_thread" and "thread"; "*" when it is no path. */
+static cck_sym handle_name(struct lower *L, const struct cck_arg *a)
+{
+	const char *t = a && (a->text || a->key) ? cck_str(&L->tu->strs, a->text ? a->text : a->key)
+						 : "";
+	GString *s = g_string_new(NULL);
+	int depth = 0;
+	for (const char *p = t; *p; p++) {	/* drop subscripts */
+		depth += *p == '[';
+		if (!depth)
+			g_string_append_c(s, *p);
+		depth -= *p == ']' && depth;
+	}
+	const char *end = s->str + s->len, *b = end;
+	while (b > s->str && (g_ascii_isalnum(b[-1]) || b[-1] == '_'))
+		b--;
+	cck_sym r = cck_intern(&L->tu->strs, b < end ? b : "*");
+	g_string_free(s, TRUE);
+	return r;
+}
+
+/* Whether e is a call of pthread_self(): a thread cancelling itself. */
+static bool is_self(CXCursor e)
+{
+	e = strip(e);
+	if (clang_getCursorKind(e) != CXCursor_CallExpr)
+		return false;
+	CXString s = clang_getCursorSpelling(e);
+	bool r = !strcmp(clang_getCString(s), "pthread_self");
+	clang_disposeString(s);
+	return r;
 }
 
 /* A call: arguments left to right, then the call event. Calls that shape
@@ -734,12 +773,18 @@ static struct opnd call(struct lower *L, CXCursor c)
 	struct kids cks;	/* a call's children: the callee, then the arguments */
 	kids_get(c, &cks);
 	bool from_kids = nargs >= 0 && cks.n == (unsigned)nargs + 1;
+	if (!direct && cks.n)	/* through a pointer: what it reads (a table) */
+		expr(L, kid(&cks, 0));
 	int start_arg = !strcmp(cname, "pthread_create") ? 2 :
 			!strcmp(cname, "thrd_create") ? 1 : -1;
+	cck_sym routine = 0;
+	bool self = false;
 	for (int i = 0; i < nargs; i++) {
 		CXCursor a = from_kids ? kid(&cks, i + 1) : clang_Cursor_getArgument(c, i);
 		if (i == start_arg)
-			start_routine(L, a);
+			routine = start_routine(L, a);
+		if (i == 0 && !strcmp(cname, "pthread_cancel"))
+			self = is_self(a);
 		struct opnd o = expr(L, a);
 		if (ci && ci->const_args)
 			need_value(&o);
@@ -748,6 +793,17 @@ static struct opnd call(struct lower *L, CXCursor c)
 	kids_free(&cks);
 	nargs = nargs < 0 ? 0 : nargs;
 	struct opnd r = opaque;
+	if (routine) {
+		struct cck_create cr = { routine, handle_name(L, nargs ? &args[0] : NULL) };
+		g_array_append_val(L->tu->creates, cr);
+	}
+	if (!strcmp(cname, "pthread_cancel") && nargs) {
+		if (self)
+			g_hash_table_add(L->tu->self_cancel, GUINT_TO_POINTER(L->f->name));
+		else
+			g_hash_table_add(L->tu->cancel_fields,
+					 GUINT_TO_POINTER(handle_name(L, &args[0])));
+	}
 
 	if (direct && !strcmp(cname, "__pthread_register_cancel")) {
 		uint32_t i = add_cleanup(L, L->push_routine, L->push_arg, c, true);
@@ -1052,6 +1108,9 @@ static struct opnd expr(struct lower *L, CXCursor c)
 			return opaque;
 		struct opnd o = opaque;
 		o.var = decl_sym(L->tu, d);
+		if (dk == CXCursor_VarDecl && !g_hash_table_contains(L->locals, GUINT_TO_POINTER(o.var)) &&
+		    g_hash_table_add(L->globals_read, GUINT_TO_POINTER(o.var)))
+			g_array_append_val(L->f->callees, o.var);	/* a table it may call through */
 		o.plain = true;
 		return o;
 	}
@@ -1862,6 +1921,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 		.locals = f->locals,
 		.push_stack = g_array_new(FALSE, FALSE, sizeof(uint32_t)),
 		.last_popped = -1,
+		.globals_read = g_hash_table_new(NULL, NULL),
 	};
 	int np = clang_Cursor_getNumArguments(fn);
 	for (int i = 0; i < np; i++) {
@@ -1909,6 +1969,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	g_array_free(L.scoped, TRUE);
 	g_hash_table_unref(L.subst);
 	g_array_free(L.push_stack, TRUE);
+	g_hash_table_unref(L.globals_read);
 
 	if (g_hash_table_contains(tu->func_by_name, GUINT_TO_POINTER(f->name))) {
 		cck_func_free(f);	/* a second definition: keep the first */
@@ -1919,16 +1980,40 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	cck_func_lowered(tu, f);
 }
 
-/* Functions an initializer names: their address is taken. */
+/* Functions an initializer names: whoever reads the variable may call
+ * them (a table of callbacks). */
 static enum CXChildVisitResult functions_named(CXCursor c, CXCursor parent, CXClientData d)
 {
-	struct cck_tu *tu = d;
+	GArray *fns = d;
 	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
 		return CXChildVisit_Recurse;
 	CXCursor r = clang_getCursorReferenced(c);
-	if (clang_getCursorKind(r) == CXCursor_FunctionDecl)
-		g_hash_table_add(tu->addr_taken, GUINT_TO_POINTER(decl_sym(tu, r)));
+	if (clang_getCursorKind(r) == CXCursor_FunctionDecl) {
+		cck_sym s = decl_sym(current_tu, r);
+		g_array_append_val(fns, s);
+	}
 	return CXChildVisit_Continue;
+}
+
+static void table(struct cck_tu *tu, CXCursor var)
+{
+	GArray *fns = g_array_new(FALSE, FALSE, sizeof(cck_sym));
+	current_tu = tu;
+	clang_visitChildren(var, functions_named, fns);
+	if (!fns->len) {
+		g_array_unref(fns);
+		return;
+	}
+	cck_sym v = decl_sym(tu, var);
+	GArray *old = g_hash_table_lookup(tu->tables, GUINT_TO_POINTER(v));
+	if (old) {
+		g_array_append_vals(old, fns->data, fns->len);
+		g_array_unref(fns);
+	} else {
+		g_hash_table_insert(tu->tables, GUINT_TO_POINTER(v), fns);
+	}
+	if (clang_Cursor_getStorageClass(var) == CX_SC_Static)
+		g_hash_table_add(tu->static_vars, GUINT_TO_POINTER(v));
 }
 
 /* Every function declaration contributes its annotations to the role of
@@ -1941,7 +2026,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 		return CXChildVisit_Recurse;
 	if (k == CXCursor_VarDecl &&
 	    !clang_Location_isInSystemHeader(clang_getCursorLocation(c))) {
-		clang_visitChildren(c, functions_named, tu);	/* tables of callbacks */
+		table(tu, c);
 		return CXChildVisit_Continue;
 	}
 	if (k != CXCursor_FunctionDecl)

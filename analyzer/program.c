@@ -120,8 +120,45 @@ json_object *cck_facts_of(struct cck_tu *tu)
 	while (g_hash_table_iter_next(&it, &k, NULL))
 		json_object_array_add(roots, json_object_new_string(
 			cck_str(&tu->strs, GPOINTER_TO_UINT(k))));
+	json_object *tables = json_object_new_array();
+	g_hash_table_iter_init(&it, tu->tables);
+	gpointer v;
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		json_object *t = json_object_new_object(), *fs = json_object_new_array();
+		GArray *a = v;
+		for (unsigned i = 0; i < a->len; i++)
+			json_object_array_add(fs, json_object_new_string(
+				cck_str(&tu->strs, g_array_index(a, cck_sym, i))));
+		json_object_object_add(t, "name", json_object_new_string(
+			cck_str(&tu->strs, GPOINTER_TO_UINT(k))));
+		json_object_object_add(t, "static", json_object_new_boolean(
+			g_hash_table_contains(tu->static_vars, k)));
+		json_object_object_add(t, "functions", fs);
+		json_object_array_add(tables, t);
+	}
+	json_object *creates = json_object_new_array();
+	for (unsigned i = 0; i < tu->creates->len; i++) {
+		const struct cck_create *c = &g_array_index(tu->creates, struct cck_create, i);
+		json_object *e = json_object_new_array();
+		json_object_array_add(e, json_object_new_string(cck_str(&tu->strs, c->routine)));
+		json_object_array_add(e, json_object_new_string(cck_str(&tu->strs, c->field)));
+		json_object_array_add(creates, e);
+	}
+	json_object *handles = json_object_new_array(), *self = json_object_new_array();
+	g_hash_table_iter_init(&it, tu->cancel_fields);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		json_object_array_add(handles, json_object_new_string(
+			cck_str(&tu->strs, GPOINTER_TO_UINT(k))));
+	g_hash_table_iter_init(&it, tu->self_cancel);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		json_object_array_add(self, json_object_new_string(
+			cck_str(&tu->strs, GPOINTER_TO_UINT(k))));
 	json_object_object_add(o, "functions", fns);
 	json_object_object_add(o, "roots", roots);
+	json_object_object_add(o, "tables", tables);
+	json_object_object_add(o, "creates", creates);
+	json_object_object_add(o, "cancel_handles", handles);
+	json_object_object_add(o, "self_cancel", self);
 	json_object_object_add(o, "cancels", json_object_new_boolean(cancels));
 	json_object_object_add(o, "main", json_object_new_boolean(has_main));
 	return o;
@@ -139,6 +176,7 @@ struct unit {
 
 struct cck_program {
 	GPtrArray *units;		/* struct unit * */
+	GHashTable *handles;		/* names of the handles pthread_cancel gets */
 	GHashTable *by_file;		/* file -> struct unit * */
 	GHashTable *summaries;		/* exported name -> json_object (borrowed) */
 	GHashTable *edges;		/* qualified name -> GPtrArray of qualified */
@@ -166,6 +204,7 @@ struct cck_program *cck_program_new(void)
 	p->edges = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 (GDestroyNotify)g_ptr_array_unref);
 	p->cancellable = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	p->handles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	return p;
 }
 
@@ -176,6 +215,7 @@ void cck_program_free(struct cck_program *p)
 	g_hash_table_unref(p->summaries);
 	g_hash_table_unref(p->edges);
 	g_hash_table_unref(p->cancellable);
+	g_hash_table_unref(p->handles);
 	g_hash_table_unref(p->by_file);
 	g_ptr_array_free(p->units, TRUE);
 	g_free(p);
@@ -224,7 +264,33 @@ void cck_program_add(struct cck_program *p, const char *file, json_object *facts
 			 !g_hash_table_contains(p->summaries, name))
 			g_hash_table_insert(p->summaries, (gpointer)name, v);	/* the first */
 	}
-	json_object *v;
+	json_object *tables = arr_at(facts, "tables"), *v;
+	for (size_t i = 0; tables && i < json_object_array_length(tables); i++) {
+		json_object *t = json_object_array_get_idx(tables, i);
+		const char *name = str_at(t, "name");
+		if (name && json_object_object_get_ex(t, "static", &v) && json_object_get_boolean(v))
+			g_hash_table_add(u->statics, (gpointer)name);
+	}
+	for (size_t i = 0; tables && i < json_object_array_length(tables); i++) {
+		json_object *t = json_object_array_get_idx(tables, i), *fs = arr_at(t, "functions");
+		const char *name = str_at(t, "name");
+		if (!name)
+			continue;
+		char *q = qualify(u, name);
+		GPtrArray *to = g_hash_table_lookup(p->edges, q);
+		if (!to) {
+			to = g_ptr_array_new_with_free_func(g_free);
+			g_hash_table_insert(p->edges, g_strdup(q), to);
+		}
+		for (size_t k = 0; fs && k < json_object_array_length(fs); k++)
+			g_ptr_array_add(to, qualify(u, json_object_get_string(
+				json_object_array_get_idx(fs, k))));
+		g_free(q);
+	}
+	json_object *handles = arr_at(facts, "cancel_handles");
+	for (size_t i = 0; handles && i < json_object_array_length(handles); i++)
+		g_hash_table_add(p->handles, g_strdup(json_object_get_string(
+			json_object_array_get_idx(handles, i))));
 	p->cancels |= json_object_object_get_ex(facts, "cancels", &v) && json_object_get_boolean(v);
 	p->has_main |= json_object_object_get_ex(facts, "main", &v) && json_object_get_boolean(v);
 	GHashTable *ext = g_hash_table_new(g_str_hash, g_str_equal);
@@ -269,16 +335,37 @@ static void reach(struct cck_program *p, const char *from)
 	g_ptr_array_free(work, TRUE);
 }
 
-/* Roots of the threads: start routines and callback tables; in a library
- * (no main), every exported function too, since its callers are unknown. */
+/* Roots of the cancellable threads: the start routine of each thread whose
+ * handle pthread_cancel may be given (by the last name of the place the
+ * handle is kept: "workers[i].thread" matches "&w->thread"), and each
+ * function that cancels its own thread. In a library (no main), every
+ * exported function and table too, since its callers are unknown. */
+static bool may_be_cancelled(const struct cck_program *p, const char *handle)
+{
+	return !strcmp(handle, "*") || g_hash_table_contains(p->handles, "*") ||
+	       g_hash_table_contains(p->handles, handle);
+}
+
 void cck_program_finish(struct cck_program *p, bool cancels)
 {
 	p->cancels |= cancels;
+	if (cancels)	/* said by the user: every thread may be cancelled */
+		g_hash_table_add(p->handles, g_strdup("*"));
 	for (unsigned i = 0; i < p->units->len; i++) {
 		struct unit *u = p->units->pdata[i];
-		json_object *roots = arr_at(u->facts, "roots");
-		for (size_t k = 0; roots && k < json_object_array_length(roots); k++) {
-			char *q = qualify(u, json_object_get_string(json_object_array_get_idx(roots, k)));
+		json_object *cr = arr_at(u->facts, "creates"), *self = arr_at(u->facts, "self_cancel");
+		for (size_t k = 0; cr && k < json_object_array_length(cr); k++) {
+			json_object *e = json_object_array_get_idx(cr, k);
+			const char *routine = json_object_get_string(json_object_array_get_idx(e, 0));
+			const char *handle = json_object_get_string(json_object_array_get_idx(e, 1));
+			if (!routine || !handle || !may_be_cancelled(p, handle))
+				continue;
+			char *q = qualify(u, routine);
+			reach(p, q);
+			g_free(q);
+		}
+		for (size_t k = 0; self && k < json_object_array_length(self); k++) {
+			char *q = qualify(u, json_object_get_string(json_object_array_get_idx(self, k)));
 			reach(p, q);
 			g_free(q);
 		}
@@ -290,6 +377,12 @@ void cck_program_finish(struct cck_program *p, bool cancels)
 		while (g_hash_table_iter_next(&it, &name, NULL))
 			if (!g_hash_table_contains(u->statics, name))
 				reach(p, name);
+		json_object *tables = arr_at(u->facts, "tables");
+		for (size_t k = 0; tables && k < json_object_array_length(tables); k++) {
+			const char *t = str_at(json_object_array_get_idx(tables, k), "name");
+			if (t && !g_hash_table_contains(u->statics, t))
+				reach(p, t);
+		}
 	}
 }
 

@@ -18,6 +18,11 @@ void cck_tu_init(struct cck_tu *tu)
 					    (GDestroyNotify)g_ptr_array_unref);
 	tu->callee_info = g_hash_table_new_full(NULL, NULL, NULL, g_free);
 	tu->addr_taken = g_hash_table_new(NULL, NULL);
+	tu->tables = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+	tu->static_vars = g_hash_table_new(NULL, NULL);
+	tu->creates = g_array_new(FALSE, FALSE, sizeof(struct cck_create));
+	tu->cancel_fields = g_hash_table_new(NULL, NULL);
+	tu->self_cancel = g_hash_table_new(NULL, NULL);
 }
 
 void cck_tu_fini(struct cck_tu *tu)
@@ -28,6 +33,11 @@ void cck_tu_fini(struct cck_tu *tu)
 	g_hash_table_unref(tu->waiters);
 	g_hash_table_unref(tu->callee_info);
 	g_hash_table_unref(tu->addr_taken);
+	g_hash_table_unref(tu->tables);
+	g_hash_table_unref(tu->static_vars);
+	g_array_free(tu->creates, TRUE);
+	g_hash_table_unref(tu->cancel_fields);
+	g_hash_table_unref(tu->self_cancel);
 	if (tu->main_only)
 		g_hash_table_unref(tu->main_only);
 	g_hash_table_unref(tu->decl_roles);
@@ -793,13 +803,17 @@ static void reach(struct cck_tu *tu, cck_sym fn, GHashTable *set)
 							       GUINT_TO_POINTER(s));
 		for (unsigned k = 0; f && k < f->callees->len; k++)
 			g_array_append_val(work, g_array_index(f->callees, cck_sym, k));
+		GArray *t = g_hash_table_lookup(tu->tables, GUINT_TO_POINTER(s));
+		for (unsigned k = 0; t && k < t->len; k++)	/* a table of callbacks it reads */
+			g_array_append_val(work, g_array_index(t, cck_sym, k));
 	}
 	g_array_free(work, TRUE);
 }
 
 /* What main reaches and no other thread can: the roots of other threads
- * are thread start routines, functions in static tables of callbacks, and
- * every function other files may call. */
+ * are thread start routines, and every function or table of callbacks
+ * other files may reach. A static table belongs to the functions that
+ * read it. */
 static GHashTable *main_only_set(struct cck_tu *tu)
 {
 	GHashTable *m = g_hash_table_new(NULL, NULL);
@@ -818,6 +832,10 @@ static GHashTable *main_only_set(struct cck_tu *tu)
 		if (!f->internal && f->name != main_sym)
 			reach(tu, f->name, other);
 	}
+	g_hash_table_iter_init(&it, tu->tables);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		if (!g_hash_table_contains(tu->static_vars, k))
+			reach(tu, GPOINTER_TO_UINT(k), other);
 	reach(tu, main_sym, m);
 	g_hash_table_iter_init(&it, other);
 	while (g_hash_table_iter_next(&it, &k, NULL))

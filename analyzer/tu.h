@@ -45,7 +45,23 @@ struct cck_tu {
 					 * thread start routines, callbacks in
 					 * static tables */
 	GHashTable *main_only;		/* sym set, computed once all is lowered */
+	GHashTable *tables;		/* file-scope variable sym -> GArray of the
+					 * function syms its initializer names */
+	GHashTable *static_vars;	/* sym set: which of those are static */
+	GArray *creates;		/* struct cck_create: threads started */
+	GHashTable *cancel_fields;	/* sym set: handles pthread_cancel is given
+					 * (their last name; "*": unknown) */
+	GHashTable *self_cancel;	/* sym set: functions that cancel their
+					 * own thread */
 	const struct cck_program *program;	/* -p: summaries of other TUs */
+};
+
+/* A thread started in routine, its handle stored in a place whose last
+ * name is field ("*": unknown): pthread_cancel on a handle of the same
+ * name may cancel it. */
+struct cck_create {
+	cck_sym routine;
+	cck_sym field;
 };
 
 void cck_tu_init(struct cck_tu *tu);

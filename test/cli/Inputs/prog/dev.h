@@ -9,3 +9,5 @@ struct conn *conn_new(int fd);		/* allocates (dev.c) */
 void conn_free(struct conn *c);
 void *poller(void *arg);		/* thread start routine (poller.c) */
 void report(struct dev *d);		/* called by main only (main.c) */
+void *logger(void *arg);		/* never cancelled (logger.c) */
+void run_hooks(struct dev *d);		/* called by the poller (logger.c) */

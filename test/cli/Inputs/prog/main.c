@@ -13,8 +13,10 @@ void report(struct dev *d)
 
 int main(void)
 {
-	pthread_t t;
+	pthread_t t, log_thread;
 	if (pthread_create(&t, NULL, poller, &the_dev))
+		return 1;
+	if (pthread_create(&log_thread, NULL, logger, NULL))
 		return 1;
 	report(&the_dev);
 	pthread_cancel(t);

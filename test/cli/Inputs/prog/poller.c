@@ -17,5 +17,6 @@ void *poller(void *arg)
 		return NULL;
 	poll_once(d);
 	conn_free(c);
+	run_hooks(d);
 	return NULL;
 }
