@@ -715,25 +715,28 @@ static cck_sym start_routine(struct lower *L, CXCursor a)
 }
 
 /* The last name of a thread handle's place: "&info->ack_thread" and
- * "w->thread[i]" give "ack_thread" and "thread"; "*" when it is no path. */
-static cck_sym handle_name(struct lower *L, const struct cck_arg *a)
+ * "w->thread[i - 1]" give "ack_thread" and "thread"; "*" when it is no
+ * such place. */
+static cck_sym handle_name(struct lower *L, CXCursor e)
 {
-	const char *t = a && (a->text || a->key) ? cck_str(&L->tu->strs, a->text ? a->text : a->key)
-						 : "";
-	GString *s = g_string_new(NULL);
-	int depth = 0;
-	for (const char *p = t; *p; p++) {	/* drop subscripts */
-		depth += *p == '[';
-		if (!depth)
-			g_string_append_c(s, *p);
-		depth -= *p == ']' && depth;
+	for (int depth = 0; depth < 16; depth++) {
+		e = strip(e);
+		enum CXCursorKind k = clang_getCursorKind(e);
+		if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr)
+			return spelling_sym(L->tu, e);
+		if (k != CXCursor_ArraySubscriptExpr && k != CXCursor_UnaryOperator &&
+		    k != CXCursor_ParenExpr)
+			break;
+		struct kids ks;
+		kids_get(e, &ks);
+		bool any = ks.n > 0;
+		if (any)
+			e = kid(&ks, 0);	/* the array, or the operand */
+		kids_free(&ks);
+		if (!any)
+			break;
 	}
-	const char *end = s->str + s->len, *b = end;
-	while (b > s->str && (g_ascii_isalnum(b[-1]) || b[-1] == '_'))
-		b--;
-	cck_sym r = cck_intern(&L->tu->strs, b < end ? b : "*");
-	g_string_free(s, TRUE);
-	return r;
+	return cck_intern(&L->tu->strs, "*");
 }
 
 /* Whether e is a call of pthread_self(): a thread cancelling itself. */
@@ -779,12 +782,15 @@ static struct opnd call(struct lower *L, CXCursor c)
 			!strcmp(cname, "thrd_create") ? 1 : -1;
 	cck_sym routine = 0;
 	bool self = false;
+	cck_sym handle = 0;
 	for (int i = 0; i < nargs; i++) {
 		CXCursor a = from_kids ? kid(&cks, i + 1) : clang_Cursor_getArgument(c, i);
 		if (i == start_arg)
 			routine = start_routine(L, a);
 		if (i == 0 && !strcmp(cname, "pthread_cancel"))
 			self = is_self(a);
+		if (i == 0 && (start_arg >= 0 || !strcmp(cname, "pthread_cancel")))
+			handle = handle_name(L, a);
 		struct opnd o = expr(L, a);
 		if (ci && ci->const_args)
 			need_value(&o);
@@ -794,15 +800,14 @@ static struct opnd call(struct lower *L, CXCursor c)
 	nargs = nargs < 0 ? 0 : nargs;
 	struct opnd r = opaque;
 	if (routine) {
-		struct cck_create cr = { routine, handle_name(L, nargs ? &args[0] : NULL) };
+		struct cck_create cr = { routine, handle };
 		g_array_append_val(L->tu->creates, cr);
 	}
 	if (!strcmp(cname, "pthread_cancel") && nargs) {
 		if (self)
 			g_hash_table_add(L->tu->self_cancel, GUINT_TO_POINTER(L->f->name));
 		else
-			g_hash_table_add(L->tu->cancel_fields,
-					 GUINT_TO_POINTER(handle_name(L, &args[0])));
+			g_hash_table_add(L->tu->cancel_fields, GUINT_TO_POINTER(handle));
 	}
 
 	if (direct && !strcmp(cname, "__pthread_register_cancel")) {

@@ -13,13 +13,14 @@ void report(struct dev *d)
 
 int main(void)
 {
-	pthread_t t, log_thread;
-	if (pthread_create(&t, NULL, poller, &the_dev))
+	pthread_t pollers[1], log_thread;
+	int n = 1;
+	if (pthread_create(&pollers[0], NULL, poller, &the_dev))
 		return 1;
 	if (pthread_create(&log_thread, NULL, logger, NULL))
 		return 1;
 	report(&the_dev);
-	pthread_cancel(t);
-	pthread_join(t, NULL);
+	pthread_cancel(pollers[n - 1]);
+	pthread_join(pollers[0], NULL);
 	return 0;
 }
