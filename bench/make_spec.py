@@ -3,6 +3,7 @@
 
   make_spec.py generated --clang CLANG --cancelcheck CMD --flags FLAGS --file F -o SPEC
   make_spec.py compdb    --clang CLANG --cancelcheck CMD --build-dir B -o SPEC
+  make_spec.py jobs      --clang CLANG --cancelcheck CMD --build-dir B -o SPEC
 
 CMD and FLAGS are split like a shell would (shlex), so CMD may be
 "python3 bench/standin_cancelcheck.py --clang /usr/bin/clang-19".
@@ -13,7 +14,9 @@ compdb:    syntax_only = for every entry of B/compile_commands.json, the
            entry's own command with the compiler replaced by CLANG, output
            options dropped and -fsyntax-only added, run in the entry's
            directory (one command per entry; measure.py sums them)
-           cancelcheck = CMD -p B   (one process for the whole database)
+           cancelcheck = CMD -p B --no-cache  (one process, both passes)
+           cancelcheck_warm = CMD -p B  (the cache the first run writes)
+jobs:      j1, j2 = CMD -p B --no-cache -j 1 / -j 2
 """
 
 import argparse
@@ -72,7 +75,7 @@ def load_compdb(build_dir):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("mode", choices=["generated", "compdb"])
+    ap.add_argument("mode", choices=["generated", "compdb", "jobs"])
     ap.add_argument("--clang", required=True)
     ap.add_argument("--cancelcheck", required=True,
                     help="cancelcheck command (shell-split)")
@@ -99,7 +102,7 @@ def main():
                   "arguments": [a.clang, "-fsyntax-only"] + flags + ["-w", f]}]
     else:
         if not a.build_dir:
-            ap.error("compdb needs --build-dir")
+            ap.error("%s needs --build-dir" % a.mode)
         b = os.path.abspath(a.build_dir)
         try:
             db = load_compdb(b)
@@ -108,11 +111,23 @@ def main():
             return 2
         syn = [{"directory": e.get("directory") or b,
                 "arguments": syntax_only_argv(e, a.clang)} for e in db]
-        chk = [{"directory": os.getcwd(), "arguments": cc + ["-p", b]}]
-    spec = {"workloads": [
-        {"name": "syntax_only", "ok": [0], "commands": syn},
-        {"name": "cancelcheck", "ok": [0, 1], "commands": chk},
-    ]}
+        # both passes from scratch; then with the cache the first run left
+        chk = [{"directory": os.getcwd(), "arguments": cc + ["-p", b, "--no-cache"]}]
+        warm = [{"directory": os.getcwd(), "arguments": cc + ["-p", b]}]
+    if a.mode == "jobs":
+        spec = {"workloads": [
+            {"name": "j%d" % n, "ok": [0, 1], "commands": [
+                {"directory": os.getcwd(),
+                 "arguments": cc + ["-p", b, "--no-cache", "-j", str(n)]}]}
+            for n in (1, 2)]}
+    else:
+        spec = {"workloads": [
+            {"name": "syntax_only", "ok": [0], "commands": syn},
+            {"name": "cancelcheck", "ok": [0, 1], "commands": chk},
+        ]}
+    if a.mode == "compdb":
+        spec["workloads"].append(
+            {"name": "cancelcheck_warm", "ok": [0, 1], "commands": warm})
     if a.mode == "generated":
         spec["workloads"].append(
             {"name": "syntax_only_w", "ok": [0], "commands": syn_w})

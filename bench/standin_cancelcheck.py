@@ -38,6 +38,9 @@ def main(argv):
             build_dir = own[j + 1]
             j += 2
             continue
+        if own[j] == "-j":
+            j += 2  # jobs: the stand-in runs one at a time
+            continue
         if own[j].startswith("-"):
             j += 1  # analyzer options: ignored by the stand-in
             continue
