@@ -1,5 +1,7 @@
 /* Front end: lowers libclang's AST of each function body into the IR. */
+#define _GNU_SOURCE	/* pthread_getattr_np */
 #include <assert.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tu.h"
@@ -33,6 +35,7 @@ struct tree {
 	const void **keys;	/* index: AST pointer ... */
 	uint32_t *vals;		/* ... -> node index + 1 */
 	uint32_t mask, key_cap;
+	bool too_deep;		/* the visit stopped: see stack_low */
 };
 
 /* The buffers of the last tree, reused by the next function's. */
@@ -78,9 +81,38 @@ static bool same_cursor(CXCursor a, CXCursor b)
 	       a.data[2] == b.data[2];
 }
 
+/* Lowering recurses as deep as statements and expressions nest, and clang
+ * accepts nesting (a + a + ... or else-if chains thousands long) far
+ * deeper than a thread's stack lets us follow. Below this address, the
+ * function is given up rather than the process. */
+static __thread char *stack_floor;
+
+static void stack_floor_init(void)
+{
+	pthread_attr_t a;
+	void *lo;
+	size_t size;
+	if (stack_floor || pthread_getattr_np(pthread_self(), &a))
+		return;
+	/* an eighth (at least 512 KiB) is kept for libclang's calls beneath us */
+	if (!pthread_attr_getstack(&a, &lo, &size))
+		stack_floor = (char *)lo + (size / 8 > 512 * 1024 ? size / 8 : 512 * 1024);
+	pthread_attr_destroy(&a);
+}
+
+/* The real frame: under ASan, locals may live on a fake stack. */
+static bool stack_low(void)
+{
+	return (char *)__builtin_frame_address(0) < stack_floor;
+}
+
 static enum CXChildVisitResult tree_visit(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct tree *t = d;
+	if (stack_low()) {	/* libclang's visitor recurses too */
+		t->too_deep = true;
+		return CXChildVisit_Break;
+	}
 	while (t->depth > 1 && !same_cursor(t->nodes[t->stack[t->depth - 1]].c, parent))
 		t->depth--;
 	uint32_t p = t->stack[t->depth - 1];
@@ -105,6 +137,7 @@ static void tree_build(struct tree *t, CXCursor body)
 {
 	*t = spare;
 	t->len = t->depth = 0;
+	t->too_deep = false;
 	if (!t->stack) {
 		t->stack_cap = 64;
 		t->stack = g_new(uint32_t, t->stack_cap);
@@ -388,7 +421,17 @@ struct lower {
 	uint32_t clframe_pop_raw;	/* ...and where it was written */
 	bool substituted;	/* the last key rendered used a substitution */
 	GHashTable *globals_read;	/* sym set: file-scope variables used */
+	bool too_deep;		/* nested deeper than the stack allows */
 };
+
+/* Once set, lowering unwinds without looking further: the function is
+ * dropped (lower_function). */
+static bool too_deep(struct lower *L)
+{
+	if (!L->too_deep && stack_low())
+		L->too_deep = true;
+	return L->too_deep;
+}
 
 static struct cck_block *new_block(struct lower *L)
 {
@@ -1094,6 +1137,8 @@ static struct opnd stmt_expr(struct lower *L, CXCursor c)
 
 static struct opnd expr(struct lower *L, CXCursor c)
 {
+	if (too_deep(L))
+		return opaque;
 	c = strip(c);
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_DeclRefExpr: {
@@ -1235,6 +1280,10 @@ static bool local_address(struct lower *L, CXCursor e, const struct opnd *o)
 
 static void cond(struct lower *L, CXCursor c, uint32_t t, uint32_t f)
 {
+	if (too_deep(L)) {	/* still a terminator: the CFG stays well formed */
+		branch(L, 0, CCK_CMP_NE, 0, t, f);
+		return;
+	}
 	c = strip(c);
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	int64_t k;
@@ -1814,6 +1863,8 @@ static void stmt_compound(struct lower *L, CXCursor c)
 
 static void stmt(struct lower *L, CXCursor c)
 {
+	if (too_deep(L))
+		return;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	struct kids ks;
 	switch (k) {
@@ -1938,9 +1989,11 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 			f->param_ptr |= 1u << i;
 	}
 	struct tree tree;
+	stack_floor_init();
 	tree_build(&tree, body);
 	body_tree = &tree;
 	set_cur(&L, new_block(&L));
+	L.too_deep = tree.too_deep;
 	stmt(&L, body);
 	body_tree = NULL;
 	tree_free(&tree);
@@ -1976,6 +2029,14 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	g_array_free(L.push_stack, TRUE);
 	g_hash_table_unref(L.globals_read);
 
+	if (L.too_deep) {	/* said, never silently skipped */
+		if (tu->notes)
+			g_string_append_printf(tu->notes, "%s:%u:%u: warning: '%s' nests too "
+				"deeply to follow; not analyzed\n", cck_str(&tu->strs, f->loc.file),
+				f->loc.line, f->loc.col, cck_str(&tu->strs, f->name));
+		cck_func_free(f);
+		return;
+	}
 	if (g_hash_table_contains(tu->func_by_name, GUINT_TO_POINTER(f->name))) {
 		cck_func_free(f);	/* a second definition: keep the first */
 		return;

@@ -109,7 +109,8 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 	       strs_equal(a->acquires, b->acquires) &&
 	       strs_equal(a->try_acquires, b->try_acquires) &&
 	       a->try_success->len == b->try_success->len &&
-	       !memcmp(a->try_success->data, b->try_success->data, a->try_success->len) &&
+	       (!a->try_success->len ||
+		!memcmp(a->try_success->data, b->try_success->data, a->try_success->len)) &&
 	       strs_equal(a->releases, b->releases) &&
 	       strs_equal(a->releases_after, b->releases_after) &&
 	       strs_equal(a->consumes_keys, b->consumes_keys);
