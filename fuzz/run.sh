@@ -23,8 +23,11 @@ for t in "$@"; do
 		-dict="$here/$t.dict" -artifact_prefix="$art/" -print_final_stats=1 \
 		${FUZZ_FLAGS:-} "$work" 2> "$build/fuzz-$t.log"
 	rc=$?
-	grep -E '(DONE|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY)' \
+	# the last progress line (coverage, corpus, exec/s), and any error
+	grep -E ' cov: ' "$build/fuzz-$t.log" | tail -n 1 >&2
+	grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY)' \
 		"$build/fuzz-$t.log" >&2
+	ls "$art" | sed "s|^|fuzz: saved: $art/|" >&2
 	if [ $rc -ne 0 ]; then
 		echo "fuzz: $t failed (status $rc): see $build/fuzz-$t.log and $art/" >&2
 		status=1
