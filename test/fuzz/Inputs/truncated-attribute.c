@@ -1,0 +1,1 @@
+k()__attribute((release_capability(
