@@ -272,11 +272,9 @@ static void run_pool(struct pool *P, int n)
 		}
 		g_mutex_unlock(&P->lock);
 	}
-	for (unsigned i = 0; i < threads->len; i++) {
-		bool stuck = false;
+	for (unsigned i = 0; i < threads->len; i++) {	/* thread i works slot i */
 		g_mutex_lock(&P->lock);
-		for (int k = 0; k < P->nslots; k++)
-			stuck |= P->slots[k].abandoned && P->slots[k].job && k == (int)i;
+		bool stuck = P->slots[i].abandoned && P->slots[i].job;
 		g_mutex_unlock(&P->lock);
 		if (stuck)
 			g_thread_unref(threads->pdata[i]);
@@ -354,6 +352,20 @@ static void job_args_from(struct job *j, CXCompileCommand cmd)
 	}
 }
 
+/* The job of one database entry, with the arguments after "--" added. */
+static struct job *job_of(const struct options *o, CXCompileCommand cmd)
+{
+	CXString d = clang_CompileCommand_getDirectory(cmd);
+	CXString f = clang_CompileCommand_getFilename(cmd);
+	struct job *j = job_new(clang_getCString(f), clang_getCString(d));
+	clang_disposeString(d);
+	clang_disposeString(f);
+	job_args_from(j, cmd);
+	for (unsigned k = 0; k < o->extra->len; k++)
+		g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
+	return j;
+}
+
 /* libclang reports a bad database without saying why: check it ourselves
  * first, so the message can name the file and the problem. */
 static int check_db_file(const char *dir)
@@ -424,12 +436,7 @@ static int jobs_from_db(const struct options *o, GPtrArray *jobs)
 			rc = EXIT_ERROR;
 		}
 		for (unsigned i = 0; i < n; i++) {
-			CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
-			CXString d = clang_CompileCommand_getDirectory(cmd);
-			CXString f = clang_CompileCommand_getFilename(cmd);
-			struct job *j = job_new(clang_getCString(f), clang_getCString(d));
-			clang_disposeString(d);
-			clang_disposeString(f);
+			struct job *j = job_of(o, clang_CompileCommands_getCommand(cmds, i));
 			/* libclang invents a command for files the database does
 			 * not list (from a neighbour): that is not what -p means. */
 			if (wanted->len && !g_hash_table_contains(listed, j->file)) {
@@ -439,9 +446,6 @@ static int jobs_from_db(const struct options *o, GPtrArray *jobs)
 				job_free(j);
 				break;
 			}
-			job_args_from(j, cmd);
-			for (unsigned k = 0; k < o->extra->len; k++)
-				g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
 			g_ptr_array_add(jobs, j);
 			if (wanted->len)	/* one entry per requested file */
 				break;
@@ -474,20 +478,11 @@ static void add_rest_of_db(const struct options *o, GPtrArray *jobs)
 		g_hash_table_add(have, ((struct job *)jobs->pdata[i])->file);
 	CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(db);
 	for (unsigned i = 0; all && i < clang_CompileCommands_getSize(all); i++) {
-		CXCompileCommand cmd = clang_CompileCommands_getCommand(all, i);
-		CXString d = clang_CompileCommand_getDirectory(cmd);
-		CXString f = clang_CompileCommand_getFilename(cmd);
-		struct job *j = job_new(clang_getCString(f), clang_getCString(d));
-		clang_disposeString(d);
-		clang_disposeString(f);
-		if (g_hash_table_contains(have, j->file)) {
+		struct job *j = job_of(o, clang_CompileCommands_getCommand(all, i));
+		if (g_hash_table_contains(have, j->file))
 			job_free(j);
-			continue;
-		}
-		job_args_from(j, cmd);
-		for (unsigned k = 0; k < o->extra->len; k++)
-			g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
-		g_ptr_array_add(jobs, j);
+		else
+			g_ptr_array_add(jobs, j);
 	}
 	if (all)
 		clang_CompileCommands_dispose(all);
