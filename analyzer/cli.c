@@ -667,10 +667,11 @@ static void filter_by_threads(const struct cck_program *p, struct job *j, bool v
 			g_ptr_array_add(keep, d);
 			continue;
 		}
+		const char *name = d->func ? strrchr(d->func, ':') : NULL;	/* "file::f" */
 		if (verbose)
 			g_string_append_printf(j->res.err, "%s:%u:%u: note: not reported: '%s' runs on "
 				"no thread the program cancels\n", d->file, d->line, d->col,
-				d->func ? d->func : "?");
+				name ? name + 1 : d->func ? d->func : "?");
 		cck_diag_free(d);
 	}
 	g_ptr_array_free(j->res.sink.diags, TRUE);

@@ -421,6 +421,8 @@ struct lower {
 	uint32_t clframe_pop_raw;	/* ...and where it was written */
 	bool substituted;	/* the last key rendered used a substitution */
 	GHashTable *globals_read;	/* sym set: file-scope variables used */
+	bool starting;		/* lowering a thread's start routine argument: it
+				 * runs on the new thread, not on this one */
 	bool too_deep;		/* nested deeper than the stack allows */
 };
 
@@ -757,16 +759,42 @@ static cck_sym start_routine(struct lower *L, CXCursor a)
 	return s;
 }
 
-/* The last name of a thread handle's place: "&info->ack_thread" and
- * "w->thread[i - 1]" give "ack_thread" and "thread"; "*" when it is no
- * such place. */
+/* A thread handle's place, named so that the same place gets the same
+ * name in every file and different places rarely do: a member by its
+ * struct and field ("struct worker.thread", whatever the index or base:
+ * "&w->thread", "ws[i - 1].thread"), a local by its function
+ * ("main::t"), a global by its name. A parameter could be any thread:
+ * "*", as is anything else. */
 static cck_sym handle_name(struct lower *L, CXCursor e)
 {
 	for (int depth = 0; depth < 16; depth++) {
 		e = strip(e);
 		enum CXCursorKind k = clang_getCursorKind(e);
-		if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr)
-			return spelling_sym(L->tu, e);
+		if (k == CXCursor_MemberRefExpr) {
+			CXCursor field = clang_getCursorReferenced(e);
+			CXType rec = clang_getCursorType(clang_getCursorSemanticParent(field));
+			CXString rs = clang_getTypeSpelling(rec), fs = clang_getCursorSpelling(field);
+			char *n = g_strdup_printf("%s.%s", clang_getCString(rs), clang_getCString(fs));
+			clang_disposeString(rs);
+			clang_disposeString(fs);
+			cck_sym r = cck_intern(&L->tu->strs, n);
+			g_free(n);
+			return r;
+		}
+		if (k == CXCursor_DeclRefExpr) {
+			CXCursor d = clang_getCursorReferenced(e);
+			if (clang_getCursorKind(d) != CXCursor_VarDecl)
+				break;	/* a parameter, or no variable */
+			cck_sym v = decl_sym(L->tu, d);
+			enum CXCursorKind pk = clang_getCursorKind(clang_getCursorSemanticParent(d));
+			if (pk != CXCursor_FunctionDecl || clang_Cursor_getStorageClass(d) == CX_SC_Static)
+				return v;
+			char *n = g_strdup_printf("%s::%s", cck_str(&L->tu->strs, L->f->name),
+						  cck_str(&L->tu->strs, v));
+			cck_sym r = cck_intern(&L->tu->strs, n);
+			g_free(n);
+			return r;
+		}
 		if (k != CXCursor_ArraySubscriptExpr && k != CXCursor_UnaryOperator &&
 		    k != CXCursor_ParenExpr)
 			break;
@@ -830,11 +858,13 @@ static struct opnd call(struct lower *L, CXCursor c)
 		CXCursor a = from_kids ? kid(&cks, i + 1) : clang_Cursor_getArgument(c, i);
 		if (i == start_arg)
 			routine = start_routine(L, a);
+		L->starting = i == start_arg;
 		if (i == 0 && !strcmp(cname, "pthread_cancel"))
 			self = is_self(a);
 		if (i == 0 && (start_arg >= 0 || !strcmp(cname, "pthread_cancel")))
 			handle = handle_name(L, a);
 		struct opnd o = expr(L, a);
+		L->starting = false;
 		if (ci && ci->const_args)
 			need_value(&o);
 		args[i] = arg_of(L, a, &o);
@@ -1150,7 +1180,7 @@ static struct opnd expr(struct lower *L, CXCursor c)
 			return o;
 		}
 		enum CXCursorKind dk = clang_getCursorKind(d);
-		if (dk == CXCursor_FunctionDecl) {	/* not a direct call: it may call it */
+		if (dk == CXCursor_FunctionDecl && !L->starting) {	/* it may call it */
 			cck_sym fs = decl_sym(L->tu, d);
 			g_array_append_val(L->f->callees, fs);
 		}

@@ -130,6 +130,9 @@ static const struct row posix[] = {
 	{ "pthread_rwlock_unlock", .rel = 1 },
 	{ "pthread_rwlock_wrlock", .acq = 1 },
 	{ "pthread_setcancelstate", .shield = CCK_SHIELD_BY_ARG0 },
+	/* Kept in thread-specific data: the key's destructor releases it when
+	 * the thread exits, cancelled or not. */
+	{ "pthread_setspecific", .cons = 2 },
 	{ "pthread_spin_lock", .acq = 1 },
 	{ "pthread_spin_trylock", .tryacq = 1, .trysucc = CCK_ZERO },
 	{ "pthread_spin_unlock", .rel = 1 },
