@@ -589,6 +589,11 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		 GArray *forks)
 {
 	struct fact n = { 0 };
+	if (R->fn && e->callee && !(s->flags & S_DEAD)) {	/* for the thread analysis */
+		struct cck_func *f = (struct cck_func *)R->f;
+		g_hash_table_add(s->shield ? f->calls_shielded : f->calls_open,
+				 GUINT_TO_POINTER(e->callee));
+	}
 	if ((e->kind == CCK_EV_ACQUIRE || e->kind == CCK_EV_OWN) && e->aux && s->cancel_uid) {
 		/* Cancelled in this very call: it returned its cancellation
 		 * status and took nothing; a pointer result is NULL. */

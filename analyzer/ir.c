@@ -94,6 +94,8 @@ struct cck_func *cck_func_new(void)
 	f->params = g_array_new(FALSE, FALSE, sizeof(cck_sym));
 	f->locals = g_hash_table_new(NULL, NULL);
 	f->callees = g_array_new(FALSE, FALSE, sizeof(cck_sym));
+	f->calls_open = g_hash_table_new(NULL, NULL);
+	f->calls_shielded = g_hash_table_new(NULL, NULL);
 	cck_role_init(&f->role);
 	return f;
 }
@@ -127,6 +129,8 @@ void cck_func_free(struct cck_func *f)
 	g_array_free(f->params, TRUE);
 	g_hash_table_unref(f->locals);
 	g_array_free(f->callees, TRUE);
+	g_hash_table_unref(f->calls_open);
+	g_hash_table_unref(f->calls_shielded);
 	g_free(f->role.acquire_expr);
 	g_free(f->role.release_expr);
 	g_free(f->role.try_acquire_expr);

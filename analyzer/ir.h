@@ -163,6 +163,8 @@ struct cck_func {
 	uint32_t param_ptr;	/* bit N: parameter N is a pointer */
 	GArray *callees;	/* cck_sym: every function it calls or registers
 				 * as a cleanup (kept when the CFG is dropped) */
+	GHashTable *calls_open;		/* sym set: called with cancellation on */
+	GHashTable *calls_shielded;	/* sym set: called inside a shield */
 	uint32_t pending;	/* callees defined in the TU not analyzed yet */
 	uint32_t next_uid;
 };

@@ -106,6 +106,15 @@ json_object *cck_facts_of(struct cck_tu *tu)
 			json_object_array_add(cs, json_object_new_string(cck_str(&tu->strs, c)));
 		}
 		json_object_object_add(fo, "calls", cs);
+		json_object *sh = json_object_new_array();	/* only with cancellation off */
+		GHashTableIter si;
+		gpointer sk;
+		g_hash_table_iter_init(&si, f->calls_shielded);
+		while (g_hash_table_iter_next(&si, &sk, NULL))
+			if (!g_hash_table_contains(f->calls_open, sk))
+				json_object_array_add(sh, json_object_new_string(
+					cck_str(&tu->strs, GPOINTER_TO_UINT(sk))));
+		json_object_object_add(fo, "shielded", sh);
 		const struct cck_summary *s = g_hash_table_lookup(tu->summaries,
 								  GUINT_TO_POINTER(f->name));
 		if (s && !f->internal && cck_summary_says_something(s))
@@ -300,14 +309,22 @@ void cck_program_add(struct cck_program *p, const char *file, json_object *facts
 		if (!name)
 			continue;
 		GPtrArray *to = g_ptr_array_new_with_free_func(g_free);
+		GHashTable *shielded = g_hash_table_new(g_str_hash, g_str_equal);
+		json_object *sh = arr_at(f, "shielded");
+		for (size_t k = 0; sh && k < json_object_array_length(sh); k++)
+			g_hash_table_add(shielded, (gpointer)json_object_get_string(
+				json_object_array_get_idx(sh, k)));
 		for (size_t k = 0; calls && k < json_object_array_length(calls); k++) {
 			const char *c = json_object_get_string(json_object_array_get_idx(calls, k));
 			if (!c)
 				continue;
-			g_ptr_array_add(to, qualify(u, c));
+			/* called only with cancellation disabled: no cancel edge there */
+			if (!g_hash_table_contains(shielded, c))
+				g_ptr_array_add(to, qualify(u, c));
 			if (!g_hash_table_contains(u->defined, c) && g_hash_table_add(ext, (gpointer)c))
 				g_ptr_array_add(u->externs, (gpointer)c);
 		}
+		g_hash_table_unref(shielded);
 		char *q = qualify(u, name);
 		if (g_hash_table_contains(p->edges, q))
 			g_ptr_array_unref(to), g_free(q);	/* a second definition */
