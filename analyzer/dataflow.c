@@ -48,7 +48,9 @@ struct region {
 
 struct state {
 	uint8_t nf, nb, nr, nc;
-	uint8_t shield, cancel_model, flags, pad;
+	uint8_t shield, cancel_model, flags;
+	uint8_t popped;			/* hint: the cleanup popped last, index + 1
+					 * (255: too far to say) */
 	uint32_t cancel_uid;		/* returns-model cancel path, 0: none */
 	uint32_t pcons;			/* parameters consumed on every path here */
 	uint32_t cancel_loc;		/* raw location of that call */
@@ -308,6 +310,30 @@ static bool fact_possible(const struct state *s, const struct fact *f)
 
 /* ---- reporting -------------------------------------------------------- */
 
+/* Whether the cleanup popped last would have released f: only then does
+ * the hint "a cleanup handler was popped before this call" fit. */
+static bool popped_covers(const struct run *R, const struct state *s, const struct fact *f)
+{
+	if (!f || !s->popped || s->popped == 255 || s->popped > R->f->cleanups->len)
+		return true;
+	const struct cck_cleanup *c = &g_array_index(R->f->cleanups, struct cck_cleanup,
+						     s->popped - 1);
+	if (c->unknown || !c->effects)
+		return true;
+	for (unsigned i = 0; i < c->effects->len; i++) {
+		const struct cck_event *e = &g_array_index(c->effects, struct cck_event, i);
+		if (f->kind == F_GUARD && e->kind == CCK_EV_RELEASE &&
+		    (e->key == f->key || !e->key))
+			return true;
+		if (f->kind == F_VALUE && e->kind == CCK_EV_CONSUME) {
+			int bi = find_bind(s, e->var);
+			if (e->var == f->key || (bi >= 0 && bound_value(s->b[bi].id) == f->id))
+				return true;
+		}
+	}
+	return false;
+}
+
 static void report(struct run *R, const struct state *s, const struct fact *f,
 		   enum cck_leak_kind kind, uint8_t model, struct cck_loc at,
 		   cck_sym callee, uint32_t at_uid)
@@ -322,7 +348,7 @@ static void report(struct run *R, const struct state *s, const struct fact *f,
 	struct cck_leak l = {
 		.kind = kind, .model = model, .func = R->f, .at = at,
 		.suspend_callee = callee,
-		.popped_cleanup = s->flags & S_POPPED,
+		.popped_cleanup = (s->flags & S_POPPED) && popped_covers(R, s, f),
 		.shield_ended = s->flags & S_UNSHIELDED,
 	};
 	if (f) {
@@ -667,6 +693,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		break;
 	case CCK_EV_CLEANUP_POP:
 		if (s->nc) {
+			s->popped = s->cl[s->nc - 1] < 254 ? s->cl[s->nc - 1] + 1 : 255;
 			s->cl[--s->nc] = 0;
 			s->flags |= S_POPPED;
 		}
