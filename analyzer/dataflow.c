@@ -85,6 +85,7 @@ struct run {
 	uint32_t pcons_any, pcons_after, pcons_missed;
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
 	GArray *rets;			/* struct ret_seen: each normal return */
+	uint64_t params_live;		/* summaries: tested parameters, kept */
 };
 
 /* At one normal return: what the result may be, and the guards held
@@ -572,8 +573,8 @@ static bool saved_by_cleanup(struct run *R, const struct state *s,
 static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 		    GArray *forks)
 {
-	if (s->shield) {
-		if (e->res)
+	if (s->shield || (e->var && !(region(s, e->var) & e->mask))) {
+		if (e->res)	/* shielded, or this path does not reach its suspend */
 			forget_var(s, e->res);
 		return;
 	}
@@ -581,6 +582,14 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 		R->sum->suspends = e->model;
 		R->sum->suspend_via = e->callee;
 	}
+	if (R->sum)	/* what the parameters may be where it suspends */
+		for (unsigned i = 0; i < R->f->params->len && i < CCK_SUM_PARAMS; i++) {
+			cck_sym p = g_array_index(R->f->params, cck_sym, i);
+			unsigned r = region(s, p);
+			if (e->var == p)
+				r &= e->mask;
+			R->sum->suspend_when[i] |= r;
+		}
 	s->flags |= S_SUSPENDED;
 	if (e->model == CCK_CANCEL_UNWINDS && !s->cancel_uid) {
 		struct state t = *s;
@@ -992,7 +1001,7 @@ static void enqueue(struct run *R, uint32_t block, const struct state *s)
 		for (int i = pruned.nr - 1; i >= 0; i--) {
 			unsigned bit = GPOINTER_TO_UINT(g_hash_table_lookup(R->tested,
 				GUINT_TO_POINTER(pruned.r[i].var)));
-			if (!bit || !(R->live_in[block] & (1ull << (bit - 1))))
+			if (!bit || !((R->live_in[block] | R->params_live) & (1ull << (bit - 1))))
 				set_region(&pruned, pruned.r[i].var, CCK_ANY);
 		}
 		s = &pruned;
@@ -1175,7 +1184,8 @@ static void liveness(struct run *R)
 		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
 			const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
 			cck_sym u = e->kind == CCK_EV_COPY ? e->var2 :
-				    e->kind == CCK_EV_SHIELD_OFF ? e->var : 0;
+				    e->kind == CCK_EV_SHIELD_OFF ? e->var :
+				    e->kind == CCK_EV_SUSPEND ? e->var : 0;
 			if (u && !g_hash_table_contains(R->tested, GUINT_TO_POINTER(u)))
 				g_hash_table_insert(R->tested, GUINT_TO_POINTER(u),
 						    GUINT_TO_POINTER(++n));
@@ -1183,6 +1193,14 @@ static void liveness(struct run *R)
 	}
 	if (n > 64)
 		return;		/* too many to track: keep every region */
+	bool suspends = false;	/* only where it suspends do parameters matter */
+	for (unsigned i = 0; R->sum && i < nb && !suspends; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; b->ev && j < b->ev->len && !suspends; j++)
+			suspends = g_array_index(b->ev, struct cck_event, j).kind == CCK_EV_SUSPEND;
+	}
+	for (unsigned i = 0; suspends && i < f->params->len && i < CCK_SUM_PARAMS; i++)
+		R->params_live |= var_bit(R, g_array_index(f->params, cck_sym, i));
 	R->live_in = g_new0(uint64_t, nb);
 	for (bool changed = true; changed;) {
 		changed = false;
@@ -1207,6 +1225,7 @@ static void liveness(struct run *R)
 					live &= ~var_bit(R, e->var);
 					break;
 				case CCK_EV_SHIELD_OFF:
+				case CCK_EV_SUSPEND:	/* a suspend that depends on var */
 					live |= var_bit(R, e->var);
 					break;
 				default:
@@ -1324,6 +1343,9 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	}
 	if (sum)
 		summarize_try(&R);
+	for (unsigned i = 0; sum && i < CCK_SUM_PARAMS; i++)	/* no such parameter: no condition */
+		if (!sum->suspends || i >= f->params->len)
+			sum->suspend_when[i] = CCK_ANY;
 	for (unsigned i = 0; i < R.rets->len; i++) {
 		struct ret_seen *rs = &g_array_index(R.rets, struct ret_seen, i);
 		g_ptr_array_free(rs->held, TRUE);

@@ -9,6 +9,10 @@
  * parameter N. */
 struct cck_summary {
 	uint8_t suspends;		/* enum cck_cancel_model */
+	/* It suspends only where parameter N's value is in suspend_when[N]
+	 * (CCK_ANY: whatever it is): "close only if mode == CLOSE". */
+#define CCK_SUM_PARAMS 8
+	uint8_t suspend_when[CCK_SUM_PARAMS];
 	GPtrArray *acquires;		/* char *: held at every normal return */
 	GPtrArray *try_acquires;	/* char *: held exactly when the result... */
 	GByteArray *try_success;	/* ...is in this region mask (one each) */

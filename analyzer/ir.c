@@ -316,6 +316,8 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 		break;
 	case CCK_EV_SUSPEND:
 		fprintf(out, " cancel=%s", model_name(e->model));
+		if (e->var)
+			fprintf(out, " if %s %s", cck_str(t, e->var), mask_name(e->mask));
 		break;
 	case CCK_EV_CONSUME: {
 		static const char *const how[] = { "call", "store", "escape", "escape-address" };

@@ -43,6 +43,10 @@ json_object *cck_summary_to_json(const struct cck_tu *tu, const struct cck_summa
 {
 	json_object *o = json_object_new_object();
 	json_object_object_add(o, "suspends", json_object_new_int(s->suspends));
+	json_object *w = json_object_new_array();
+	for (unsigned i = 0; i < CCK_SUM_PARAMS; i++)
+		json_object_array_add(w, json_object_new_int(s->suspend_when[i]));
+	json_object_object_add(o, "suspend_when", w);
 	json_object_object_add(o, "acquires", strs_json(s->acquires));
 	json_object_object_add(o, "releases", strs_json(s->releases));
 	json_object_object_add(o, "releases_after", strs_json(s->releases_after));
@@ -65,6 +69,11 @@ struct cck_summary *cck_summary_from_json(struct cck_tu *tu, json_object *o)
 {
 	struct cck_summary *s = cck_summary_new();
 	s->suspends = num(o, "suspends");
+	json_object *w = NULL;
+	json_object_object_get_ex(o, "suspend_when", &w);
+	for (unsigned i = 0; i < CCK_SUM_PARAMS; i++)
+		s->suspend_when[i] = w && i < json_object_array_length(w)
+			? json_object_get_int(json_object_array_get_idx(w, i)) : CCK_ANY;
 	strs_from(o, "acquires", s->acquires);
 	strs_from(o, "releases", s->releases);
 	strs_from(o, "releases_after", s->releases_after);

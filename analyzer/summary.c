@@ -106,6 +106,7 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 	       a->lost_on_cancel == b->lost_on_cancel &&
 	       a->returns_owned == b->returns_owned &&
 	       a->owned_success == b->owned_success &&
+	       !memcmp(a->suspend_when, b->suspend_when, sizeof a->suspend_when) &&
 	       strs_equal(a->acquires, b->acquires) &&
 	       strs_equal(a->try_acquires, b->try_acquires) &&
 	       a->try_success->len == b->try_success->len &&
@@ -296,6 +297,19 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 	}
 }
 
+/* Whether a call can reach the callee's suspend points, given its
+ * constant arguments ("drop(it, KEEP)" where only CLOSE suspends). */
+static bool may_suspend(const struct cck_func *f, const struct cck_event *c,
+			const struct cck_summary *s)
+{
+	for (unsigned i = 0; i < c->nargs && i < CCK_SUM_PARAMS; i++) {
+		const struct cck_arg *a = arg_at(f, c, i);
+		if (a->is_const && !(cck_region_of(a->value) & s->suspend_when[i]))
+			return false;
+	}
+	return true;
+}
+
 /* A summary's guard pattern as the caller wrote its arguments, for
  * messages ("&d->mu" rather than what d was initialized from). */
 static cck_sym pattern_text(struct cck_tu *tu, const char *pattern,
@@ -324,10 +338,11 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 			put(o, CCK_EV_RELEASE)->key = k;
 	}
 	/* released only after a cancellation point: held on its cancel edge */
+	bool can_suspend = s->suspends && may_suspend(f, c, s);
 	for (unsigned i = 0; i < c->nargs && i < 32; i++) {
-		if (s->lost_on_cancel & (1u << i))
+		if ((s->lost_on_cancel & (1u << i)) && can_suspend)
 			lose_on_cancel(o, f, i, s->suspends);
-		else if (s->consumes & (1u << i))
+		else if ((s->consumes | s->lost_on_cancel) & (1u << i))
 			consume_arg(o, f, i, CCK_EV_CONSUME, CCK_BY_CALL);
 	}
 	for (unsigned i = 0; i < s->consumes_keys->len; i++) {
@@ -338,10 +353,18 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 			e->aux = CCK_BY_CALL;
 		}
 	}
-	if (s->suspends) {
+	if (can_suspend) {
 		struct cck_event *e = put(o, CCK_EV_SUSPEND);
 		e->model = s->suspends;
 		e->res = c->res;
+		for (unsigned i = 0; i < c->nargs && i < CCK_SUM_PARAMS; i++) {
+			const struct cck_arg *a = arg_at(f, c, i);
+			if (s->suspend_when[i] != CCK_ANY && a->var && !a->addr_of) {
+				e->var = a->var;	/* suspends only where var is in mask */
+				e->mask = s->suspend_when[i];
+				break;
+			}
+		}
 	}
 	for (unsigned i = 0; i < s->releases_after->len; i++) {
 		cck_sym k = cck_key_subst(&tu->strs, s->releases_after->pdata[i], args, c->nargs);
