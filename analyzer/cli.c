@@ -44,6 +44,7 @@ struct job {
 	bool last;		/* nothing runs after it: skip the teardown */
 	bool report;		/* its findings are printed (-p: all, or those named) */
 	char *cache;		/* -p: its cache entry, or NULL */
+	char *used;		/* -p: the key of the summaries its last pass used */
 };
 
 static const char *prog = "cancelcheck";
@@ -324,6 +325,7 @@ static void job_free(gpointer p)
 	g_free(j->file);
 	g_free(j->dir);
 	g_free(j->cache);
+	g_free(j->used);
 	g_ptr_array_free(j->args, TRUE);
 	cck_result_fini(&j->res);
 	g_free(j);
@@ -623,15 +625,22 @@ static char *pass2_key(const struct cck_program *p, const struct job *j)
 }
 
 /* Second pass: a TU that calls other TUs' functions whose summaries say
- * something is analyzed again with them. */
+ * something is analyzed again with them; its own summaries may change in
+ * turn. The cache keeps a few results per TU, each under the summaries it
+ * used, so a warm run replays every round. */
 static void pass_program(struct pool *P, CXIndex idx, struct job *j, struct cck_result *r)
 {
 	char *key = pass2_key(P->program, j);
-	json_object *e = j->cache ? cache_load(j->cache) : NULL, *p2, *v;
-	g_string_append(r->err, j->res.err->str);	/* the first pass's notes */
+	json_object *e = j->cache ? cache_load(j->cache) : NULL, *p2 = NULL, *hit = NULL, *v;
+	g_string_append(r->err, j->res.err->str);	/* the earlier passes' notes */
+	g_free(j->used);
+	j->used = g_strdup(key);
 	if (e && json_object_object_get_ex(e, "pass2", &p2) &&
-	    json_object_object_get_ex(p2, "key", &v) && !strcmp(json_object_get_string(v), key) &&
-	    json_object_object_get_ex(p2, "diags", &v)) {
+	    json_object_is_type(p2, json_type_object) &&
+	    json_object_object_get_ex(p2, key, &hit) &&
+	    json_object_object_get_ex(hit, "facts", &v)) {
+		r->facts = json_object_get(v);
+		json_object_object_get_ex(hit, "diags", &v);
 		diags_from(v, &r->sink);
 		if (P->o->verbose)
 			g_string_append_printf(r->err, "%s: note: second pass from the cache\n", j->file);
@@ -644,11 +653,16 @@ static void pass_program(struct pool *P, CXIndex idx, struct job *j, struct cck_
 	rq.program = P->program;
 	rq.keep_alive = false;
 	cck_analyze(idx, &rq, r);
-	if (e && !r->failed) {
-		p2 = json_object_new_object();
-		json_object_object_add(p2, "key", json_object_new_string(key));
-		json_object_object_add(p2, "diags", diags_json(&r->sink));
-		json_object_object_add(e, "pass2", p2);
+	if (e && !r->failed && r->facts) {
+		if (!p2 || !json_object_is_type(p2, json_type_object) ||
+		    json_object_object_length(p2) >= 4) {	/* a few rounds' worth */
+			p2 = json_object_new_object();
+			json_object_object_add(e, "pass2", p2);
+		}
+		hit = json_object_new_object();
+		json_object_object_add(hit, "facts", json_object_get(r->facts));
+		json_object_object_add(hit, "diags", diags_json(&r->sink));
+		json_object_object_add(p2, key, hit);
 		cache_store(j->cache, e);
 	}
 	if (e)
@@ -678,6 +692,24 @@ static void filter_by_threads(const struct cck_program *p, struct job *j, bool v
 	j->res.sink.diags = keep;
 }
 
+static struct cck_program *program_of(GPtrArray *jobs, bool cancels)
+{
+	struct cck_program *p = cck_program_new();
+	for (unsigned i = 0; i < jobs->len; i++) {
+		struct job *j = jobs->pdata[i];
+		if (j->res.facts)
+			cck_program_add(p, j->file, j->res.facts);
+	}
+	cck_program_finish(p, cancels);
+	return p;
+}
+
+/* Summaries cross one file per round (a helper in b.c calling one in c.c
+ * learns of it in the first round, its callers in a.c in the next): a TU
+ * is analyzed again while the summaries it uses change, a few rounds at
+ * most. */
+#define ROUNDS 4
+
 static void whole_program(struct options *o, GPtrArray *jobs, int n)
 {
 	char *dir = g_build_filename(o->build_dir, ".cancelcheck-cache", NULL);
@@ -692,28 +724,37 @@ static void whole_program(struct options *o, GPtrArray *jobs, int n)
 	struct pool P = { .jobs = jobs, .o = o, .run = pass_facts, .what = "summaries ",
 			  .progress = jobs->len > 1 && isatty(2) };
 	run_pool(&P, n);
-	struct cck_program *prog_ = cck_program_new();
 	bool cancels = o->models & CCK_MODEL_POSIX;
 	for (unsigned i = 0; i < jobs->len; i++) {
 		struct job *j = jobs->pdata[i];
 		cancels |= j->config && (j->config->models & CCK_MODEL_POSIX);
-		if (j->res.facts)
-			cck_program_add(prog_, j->file, j->res.facts);
 	}
-	cck_program_finish(prog_, cancels);
+	struct cck_program *prog_ = program_of(jobs, cancels);
 	GPtrArray *again = g_ptr_array_new();
-	for (unsigned i = 0; i < jobs->len; i++) {
-		struct job *j = jobs->pdata[i];
-		if (j->report && !j->res.failed && cck_program_needs(prog_, j->file, NULL))
-			g_ptr_array_add(again, j);
+	for (int round = 0; round < ROUNDS; round++) {
+		g_ptr_array_set_size(again, 0);
+		for (unsigned i = 0; i < jobs->len; i++) {
+			struct job *j = jobs->pdata[i];
+			if (j->res.failed || !j->res.facts || !cck_program_needs(prog_, j->file, NULL))
+				continue;
+			char *key = pass2_key(prog_, j);
+			if (!j->used || strcmp(j->used, key))
+				g_ptr_array_add(again, j);
+			g_free(key);
+		}
+		if (o->verbose)
+			fprintf(stderr, "%s: note: round %d: %u of %u translation units use other "
+				"units' summaries that changed: analyzed again\n", prog, round + 1,
+				again->len, jobs->len);
+		if (!again->len)
+			break;
+		struct pool Q = { .jobs = again, .o = o, .program = prog_, .run = pass_program,
+				  .what = "analysis ", .progress = again->len > 1 && isatty(2) };
+		run_pool(&Q, n);
+		P.abandoned |= Q.abandoned;
+		cck_program_free(prog_);
+		prog_ = program_of(jobs, cancels);
 	}
-	if (o->verbose)
-		fprintf(stderr, "%s: note: %u of %u translation units use other units' "
-			"summaries: analyzed again\n", prog, again->len, jobs->len);
-	struct pool Q = { .jobs = again, .o = o, .program = prog_, .run = pass_program,
-			  .what = "analysis ", .progress = again->len > 1 && isatty(2) };
-	run_pool(&Q, n);
-	P.abandoned |= Q.abandoned;
 	for (unsigned i = 0; i < jobs->len; i++)
 		filter_by_threads(prog_, jobs->pdata[i], o->verbose);
 	g_ptr_array_free(again, TRUE);
