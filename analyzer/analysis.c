@@ -339,6 +339,7 @@ static void analyze_tu(CXTranslationUnit ctu, const struct cck_request *rq,
 				x.enabled[x.n++] = *c;
 		tu.incremental = !rq->dump_ir &&
 				 (tu.uses_cancellation || (tu.models & CCK_MODEL_POSIX));
+		tu.lowered = cck_func_lowered;
 		tu.leak_fn = on_leak;
 		tu.leak_ctx = &x;
 		t1 = g_get_monotonic_time();

@@ -725,6 +725,7 @@ static uint32_t add_cleanup(struct lower *L, cck_sym handler, struct cck_arg arg
 		.handler = handler, .arg = arg, .loc = loc_of(L->tu, at),
 		.on_cancel = on_cancel,
 	};
+	cck_loc_resolve(L->tu, &cl.loc);	/* few, and named in notes later */
 	g_array_append_val(L->f->cleanups, cl);
 	return L->f->cleanups->len - 1;
 }
@@ -2073,7 +2074,8 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	}
 	g_ptr_array_add(tu->funcs, f);
 	g_hash_table_insert(tu->func_by_name, GUINT_TO_POINTER(f->name), f);
-	cck_func_lowered(tu, f);
+	if (tu->lowered)	/* the driver's: analyze it now if it can be */
+		tu->lowered(tu, f);
 }
 
 /* Functions an initializer names: whoever reads the variable may call

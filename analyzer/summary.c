@@ -661,7 +661,6 @@ static void note_unknown_cleanups(struct cck_tu *tu, struct cck_func *f)
 		struct cck_cleanup *cl = &g_array_index(f->cleanups, struct cck_cleanup, k);
 		if (!cl->unknown)
 			continue;
-		cck_loc_resolve(tu, &cl->loc);
 		g_string_append_printf(tu->notes,
 			"%s:%u:%u: note: cleanup handler '%s' is not visible; "
 			"assuming it releases everything on cancellation\n",

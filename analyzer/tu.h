@@ -33,6 +33,9 @@ struct cck_tu {
 	bool incremental;
 	GHashTable *defined;		/* sym set: functions the TU defines */
 	GHashTable *waiters;		/* callee sym -> GPtrArray of funcs */
+	/* Called by the front end for each function it has lowered (set by
+	 * the driver to cck_func_lowered; NULL: all are analyzed at the end). */
+	void (*lowered)(struct cck_tu *tu, struct cck_func *f);
 	void (*leak_fn)(void *ctx, const struct cck_leak *leak);
 	void *leak_ctx;
 	void *last_file;		/* CXFile of the last location, and its name */
@@ -78,7 +81,8 @@ bool cck_main_thread_only(struct cck_tu *tu, cck_sym fn);
 /* Lowers every function definition of the TU outside system headers. */
 void cck_lower_tu(struct cck_tu *tu, CXTranslationUnit ctu);
 
-/* Called by the front end for each function it has lowered. */
+/* Records a lowered function's calls and, in an incremental TU, analyzes
+ * every function whose callees are all analyzed. */
 void cck_func_lowered(struct cck_tu *tu, struct cck_func *f);
 
 /* Fills file, line and column of a location recorded while lowering; only
