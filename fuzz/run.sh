@@ -11,7 +11,7 @@ shift 2
 [ $# -gt 0 ] || set -- source config
 here=$(cd "$(dirname "$0")" && pwd)
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
-# Leaks inside libclang are not the analyzer's (lsan.supp says which).
+# LLVM's own leaks are not the analyzer's (lsan.supp says which).
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp}
 status=0
 for t in "$@"; do
