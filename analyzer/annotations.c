@@ -297,16 +297,19 @@ static bool unexposed(CXCursor fn, CXCursor a, struct cck_role *r)
 	     !strcmp(name, "acquire_shared_capability") ||
 	     !strcmp(name, "exclusive_lock_function") ||
 	     !strcmp(name, "shared_lock_function")) && a0) {
+		g_free(r->acquire_expr);	/* several attributes: the last one stands */
 		r->acquire_expr = capability_pattern(fn, a0);
 	} else if ((!strcmp(name, "release_capability") ||
 		    !strcmp(name, "release_shared_capability") ||
 		    !strcmp(name, "release_generic_capability") ||
 		    !strcmp(name, "unlock_function")) && a0) {
+		g_free(r->release_expr);	/* several attributes: the last one stands */
 		r->release_expr = capability_pattern(fn, a0);
 	} else if ((!strcmp(name, "try_acquire_capability") ||
 		    !strcmp(name, "try_acquire_shared_capability") ||
 		    !strcmp(name, "exclusive_trylock_function")) && a1) {
 		int m = success_mask(a0);
+		g_free(r->try_acquire_expr);	/* several attributes: the last one stands */
 		r->try_acquire_expr = capability_pattern(fn, a1);
 		r->try_success = m < 0 ? CCK_NONZERO : m;
 	} else if (!strcmp(name, "ownership_returns")) {

@@ -174,15 +174,30 @@ void cck_sink_finish(struct cck_sink *s)
 
 /* ---- text ------------------------------------------------------------- */
 
+/* Control bytes other than tab are shown as <XX>, as clang shows them, so
+ * that an analyzed file cannot drive the terminal; a CRLF file's CR is
+ * dropped. The caret follows the widened text. */
 static void show_source(FILE *out, const char *file, unsigned line, unsigned col)
 {
 	const char *text = line_text(file, line);
 	if (!text)
 		return;
-	fprintf(out, "%s\n", text);
-	for (unsigned i = 1; i < col && text[i - 1]; i++)
-		fputc(text[i - 1] == '\t' ? '\t' : ' ', out);
-	fputs("^\n", out);
+	size_t len = strlen(text);
+	if (len && text[len - 1] == '\r')
+		len--;
+	GString *pad = g_string_new(NULL);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		bool ctl = (ch < 0x20 && ch != '\t') || ch == 0x7f;
+		if (ctl)
+			fprintf(out, "<%02X>", ch);
+		else
+			fputc(ch, out);
+		if (i + 1 < col)
+			g_string_append(pad, ctl ? "    " : ch == '\t' ? "\t" : " ");
+	}
+	fprintf(out, "\n%s^\n", pad->str);
+	g_string_free(pad, TRUE);
 }
 
 void cck_print_text(FILE *out, const struct cck_sink *s, bool color)
