@@ -289,7 +289,6 @@ static cck_sym spelling_sym(struct cck_tu *tu, CXCursor c)
 }
 
 static bool is_noreturn_name(const char *n);
-static __thread struct cck_tu *current_tu;	/* for visitors without a context */
 
 /* Names of declarations, cached by the declaration: getting a spelling
  * and interning it costs more than the rest of lowering a reference. */
@@ -742,21 +741,13 @@ static struct cck_event *emit_call(struct lower *L, CXCursor at, cck_sym callee,
 }
 
 /* A function a thread is started in runs on a thread that may be cancelled. */
+static cck_sym function_named_by(struct lower *L, CXCursor e);
+
 static cck_sym start_routine(struct lower *L, CXCursor a)
 {
-	CXCursor e = strip(a);
-	if (clang_getCursorKind(e) == CXCursor_UnaryOperator) {	/* &fn */
-		struct kids ks;
-		kids_get(e, &ks);
-		if (ks.n)
-			e = strip(kid(&ks, 0));
-		kids_free(&ks);
-	}
-	CXCursor d = clang_getCursorReferenced(e);
-	if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
-		return 0;
-	cck_sym s = decl_sym(L->tu, d);
-	g_hash_table_add(L->tu->addr_taken, GUINT_TO_POINTER(s));
+	cck_sym s = function_named_by(L, a);	/* fn or &fn */
+	if (s)
+		g_hash_table_add(L->tu->start_routines, GUINT_TO_POINTER(s));
 	return s;
 }
 
@@ -2080,15 +2071,20 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 
 /* Functions an initializer names: whoever reads the variable may call
  * them (a table of callbacks). */
+struct named {
+	struct cck_tu *tu;
+	GArray *fns;
+};
+
 static enum CXChildVisitResult functions_named(CXCursor c, CXCursor parent, CXClientData d)
 {
-	GArray *fns = d;
+	struct named *n = d;
 	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
 		return CXChildVisit_Recurse;
 	CXCursor r = clang_getCursorReferenced(c);
 	if (clang_getCursorKind(r) == CXCursor_FunctionDecl) {
-		cck_sym s = decl_sym(current_tu, r);
-		g_array_append_val(fns, s);
+		cck_sym s = decl_sym(n->tu, r);
+		g_array_append_val(n->fns, s);
 	}
 	return CXChildVisit_Continue;
 }
@@ -2096,8 +2092,8 @@ static enum CXChildVisitResult functions_named(CXCursor c, CXCursor parent, CXCl
 static void table(struct cck_tu *tu, CXCursor var)
 {
 	GArray *fns = g_array_new(FALSE, FALSE, sizeof(cck_sym));
-	current_tu = tu;
-	clang_visitChildren(var, functions_named, fns);
+	struct named n = { tu, fns };
+	clang_visitChildren(var, functions_named, &n);
 	if (!fns->len) {
 		g_array_unref(fns);
 		return;

@@ -131,13 +131,8 @@ json_object *cck_facts_of(struct cck_tu *tu)
 		has_main |= !strcmp(name, "main") && !f->internal;
 		json_object_array_add(fns, fo);
 	}
-	json_object *roots = json_object_new_array();
 	GHashTableIter it;
 	gpointer k;
-	g_hash_table_iter_init(&it, tu->addr_taken);
-	while (g_hash_table_iter_next(&it, &k, NULL))
-		json_object_array_add(roots, json_object_new_string(
-			cck_str(&tu->strs, GPOINTER_TO_UINT(k))));
 	json_object *tables = json_object_new_array();
 	g_hash_table_iter_init(&it, tu->tables);
 	gpointer v;
@@ -172,7 +167,6 @@ json_object *cck_facts_of(struct cck_tu *tu)
 		json_object_array_add(self, json_object_new_string(
 			cck_str(&tu->strs, GPOINTER_TO_UINT(k))));
 	json_object_object_add(o, "functions", fns);
-	json_object_object_add(o, "roots", roots);
 	json_object_object_add(o, "tables", tables);
 	json_object_object_add(o, "creates", creates);
 	json_object_object_add(o, "cancel_handles", handles);

@@ -17,7 +17,7 @@ void cck_tu_init(struct cck_tu *tu)
 	tu->waiters = g_hash_table_new_full(NULL, NULL, NULL,
 					    (GDestroyNotify)g_ptr_array_unref);
 	tu->callee_info = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-	tu->addr_taken = g_hash_table_new(NULL, NULL);
+	tu->start_routines = g_hash_table_new(NULL, NULL);
 	tu->tables = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
 	tu->static_vars = g_hash_table_new(NULL, NULL);
 	tu->creates = g_array_new(FALSE, FALSE, sizeof(struct cck_create));
@@ -32,7 +32,7 @@ void cck_tu_fini(struct cck_tu *tu)
 	g_hash_table_unref(tu->defined);
 	g_hash_table_unref(tu->waiters);
 	g_hash_table_unref(tu->callee_info);
-	g_hash_table_unref(tu->addr_taken);
+	g_hash_table_unref(tu->start_routines);
 	g_hash_table_unref(tu->tables);
 	g_hash_table_unref(tu->static_vars);
 	g_array_free(tu->creates, TRUE);
@@ -842,12 +842,12 @@ static GHashTable *main_only_set(struct cck_tu *tu)
 	GHashTable *m = g_hash_table_new(NULL, NULL);
 	cck_sym main_sym = cck_intern(&tu->strs, "main");
 	if (!g_hash_table_contains(tu->func_by_name, GUINT_TO_POINTER(main_sym)) ||
-	    g_hash_table_contains(tu->addr_taken, GUINT_TO_POINTER(main_sym)))
+	    g_hash_table_contains(tu->start_routines, GUINT_TO_POINTER(main_sym)))
 		return m;
 	GHashTable *other = g_hash_table_new(NULL, NULL);
 	GHashTableIter it;
 	gpointer k;
-	g_hash_table_iter_init(&it, tu->addr_taken);
+	g_hash_table_iter_init(&it, tu->start_routines);
 	while (g_hash_table_iter_next(&it, &k, NULL))
 		reach(tu, GPOINTER_TO_UINT(k), other);
 	for (unsigned i = 0; i < tu->funcs->len; i++) {

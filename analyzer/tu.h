@@ -44,9 +44,7 @@ struct cck_tu {
 	GHashTable *decl_syms;		/* Decl pointer -> name sym, a cache */
 	GHashTable *callee_info;	/* Decl pointer -> struct callee_info * */
 	FILE *log;			/* --verbose notes */
-	GHashTable *addr_taken;		/* sym set: functions any thread may run:
-					 * thread start routines, callbacks in
-					 * static tables */
+	GHashTable *start_routines;	/* sym set: functions threads are started in */
 	GHashTable *main_only;		/* sym set, computed once all is lowered */
 	GHashTable *tables;		/* file-scope variable sym -> GArray of the
 					 * function syms its initializer names */
