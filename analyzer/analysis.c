@@ -45,6 +45,48 @@ bool cck_check_enabled(const char *check, GPtrArray *globs)
 	return on;
 }
 
+static bool is_glob(const char *s)
+{
+	return strpbrk(s, "*?") != NULL;
+}
+
+char *cck_check_list_error(const char *list, GPtrArray *planned)
+{
+	char **items = g_strsplit(list, ",", -1);
+	char *err = NULL;
+	for (char **it = items; *it && !err; it++) {
+		char *name = g_strstrip(*it);
+		bool neg = *name == '-';
+		if (neg)
+			name++;
+		if (!*name || cck_check_by_name(name))
+			continue;
+		if (is_glob(name)) {
+			/* a positive glob that matches nothing is a typo or another
+			 * tool's name: running nothing would pass CI vacuously */
+			bool hit = neg;
+			for (const struct cck_check *const *c = cck_checks; *c && !hit; c++)
+				hit = g_pattern_match_simple(name, (*c)->name);
+			for (const char *const *p = cck_planned_checks; *p && !hit; p++)
+				hit = g_pattern_match_simple(name, *p);
+			if (!hit)
+				err = g_strdup_printf("'%s' matches no check (see --list-checks)", name);
+			continue;
+		}
+		bool is_planned = false;
+		for (const char *const *p = cck_planned_checks; *p; p++)
+			is_planned |= !strcmp(*p, name);
+		if (is_planned) {
+			if (planned)
+				g_ptr_array_add(planned, g_strdup(name));
+			continue;
+		}
+		err = g_strdup_printf("unknown check '%s' (see --list-checks)", name);
+	}
+	g_strfreev(items);
+	return err;
+}
+
 /* ---- flags ------------------------------------------------------------ */
 
 static bool has_flag_last(GPtrArray *args, const char *on, const char *off)

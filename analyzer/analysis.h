@@ -55,4 +55,9 @@ void cck_analyze_parsed(CXTranslationUnit ctu, const struct cck_request *rq,
 /* Whether check is on after applying globs ("*,-cancel-lost-value"). */
 bool cck_check_enabled(const char *check, GPtrArray *globs);
 
+/* Whether a check list (--checks, or a config's checks:) names only known
+ * checks: NULL if so, else one message (g_free it). Names of checks this
+ * version does not ship are accepted and, if planned is given, added to it. */
+char *cck_check_list_error(const char *list, GPtrArray *planned);
+
 #endif

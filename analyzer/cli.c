@@ -105,52 +105,20 @@ static int usage_error(const char *fmt, const char *arg)
 
 /* ---- checks ----------------------------------------------------------- */
 
-static bool is_glob(const char *s)
-{
-	return strpbrk(s, "*?") != NULL;
-}
-
 /* Validates one comma-separated list; unknown plain names are errors. */
 static int check_list_valid(const char *list, const char *origin)
 {
-	char **items = g_strsplit(list, ",", -1);
-	int rc = 0;
-	for (char **it = items; *it && !rc; it++) {
-		char *name = g_strstrip(*it);
-		bool neg = *name == '-';
-		if (neg)
-			name++;
-		if (!*name || cck_check_by_name(name))
-			continue;
-		if (is_glob(name)) {
-			/* a positive glob that matches nothing is a typo or another
-			 * tool's name: running nothing would pass CI vacuously */
-			bool hit = neg;
-			for (const struct cck_check *const *c = cck_checks; *c && !hit; c++)
-				hit = g_pattern_match_simple(name, (*c)->name);
-			for (const char *const *p = cck_planned_checks; *p && !hit; p++)
-				hit = g_pattern_match_simple(name, *p);
-			if (!hit) {
-				fprintf(stderr, "%s: error: %s: '%s' matches no check (see --list-checks)\n",
-					prog, origin, name);
-				rc = EXIT_ERROR;
-			}
-			continue;
-		}
-		bool planned = false;
-		for (const char *const *p = cck_planned_checks; *p; p++)
-			planned |= !strcmp(*p, name);
-		if (planned) {
-			fprintf(stderr, "%s: note: check '%s' is not available in this version\n",
-				prog, name);
-			continue;
-		}
-		fprintf(stderr, "%s: error: %s: unknown check '%s' (see --list-checks)\n",
-			prog, origin, name);
-		rc = EXIT_ERROR;
-	}
-	g_strfreev(items);
-	return rc;
+	GPtrArray *planned = g_ptr_array_new_with_free_func(g_free);
+	char *err = cck_check_list_error(list, planned);
+	for (unsigned i = 0; i < planned->len; i++)
+		fprintf(stderr, "%s: note: check '%s' is not available in this version\n",
+			prog, (char *)planned->pdata[i]);
+	g_ptr_array_free(planned, TRUE);
+	if (!err)
+		return 0;
+	fprintf(stderr, "%s: error: %s: %s\n", prog, origin, err);
+	g_free(err);
+	return EXIT_ERROR;
 }
 
 /* ---- workers ---------------------------------------------------------- */

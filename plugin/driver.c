@@ -1,0 +1,102 @@
+/* The plugin's driver over the analysis entry point; see driver.h. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include "driver.h"
+#include "analysis.h"
+#include "model.h"
+
+int cck_plugin_model(const char *name)
+{
+	return cck_model_by_name(name);
+}
+
+const char *cck_plugin_model_names(void)
+{
+	return cck_model_names();
+}
+
+/* The main file by the name libclang gives it in the loaded AST (the AST
+ * records absolute paths), so the front end knows which functions are the
+ * file's own. */
+static char *name_in_ast(CXTranslationUnit ctu, const char *main_file)
+{
+	char *abs = g_canonicalize_filename(main_file, NULL);
+	CXFile f = clang_getFile(ctu, abs);
+	if (!f)
+		return abs;
+	CXString s = clang_getFileName(f);
+	char *r = g_strdup(clang_getCString(s));
+	clang_disposeString(s);
+	g_free(abs);
+	return r;
+}
+
+int cck_plugin_analyze(const char *ast, const char *main_file,
+		       const struct cck_plugin_opts *o,
+		       void (*emit)(void *ctx, const struct cck_diag *d), void *ctx,
+		       char **err, char **notes)
+{
+	*err = NULL;
+	if (notes)
+		*notes = NULL;
+	if (o->checks && (*err = cck_check_list_error(o->checks, NULL))) {
+		char *e = g_strdup_printf("-fplugin-arg-cancelcheck-checks: %s", *err);
+		g_free(*err);
+		*err = e;
+		return -1;
+	}
+	char *path = o->config ? g_strdup(o->config) : cck_config_find(main_file);
+	struct cck_config *config = NULL;
+	if (path) {
+		config = cck_config_load(path, err);
+		g_free(path);
+		if (!config)
+			return -1;
+		char *bad = config->checks ? cck_check_list_error(config->checks, NULL) : NULL;
+		if (bad) {
+			*err = g_strdup_printf("%s:%u:%u: %s", config->path, config->checks_line,
+					       config->checks_col, bad);
+			g_free(bad);
+			cck_config_free(config);
+			return -1;
+		}
+	}
+	/* the config's list applies before the command line's */
+	GPtrArray *globs = g_ptr_array_new();
+	if (config && config->checks)
+		g_ptr_array_add(globs, config->checks);
+	if (o->checks)
+		g_ptr_array_add(globs, (char *)o->checks);
+
+	CXIndex idx = clang_createIndex(0, 0);
+	CXTranslationUnit ctu = NULL;
+	enum CXErrorCode ec = clang_createTranslationUnit2(idx, ast, &ctu);
+	int rc = 0;
+	if (ec != CXError_Success || !ctu) {
+		*err = g_strdup_printf("%s: cannot load the compile's AST (libclang error %d)",
+				       main_file, ec);
+		rc = -1;
+	} else {
+		char *file = name_in_ast(ctu, main_file);
+		struct cck_request rq = {
+			.file = file, .config = config, .models = o->models,
+			.check_globs = globs, .verbose = o->verbose,
+		};
+		struct cck_result res;
+		cck_result_init(&res);
+		cck_analyze_parsed(ctu, &rq, &res);
+		for (unsigned i = 0; i < res.sink.diags->len; i++)
+			emit(ctx, res.sink.diags->pdata[i]);
+		if (notes && res.err->len)
+			*notes = g_strdup(res.err->str);
+		cck_result_fini(&res);
+		g_free(file);
+		clang_disposeTranslationUnit(ctu);
+	}
+	clang_disposeIndex(idx);
+	g_ptr_array_free(globs, TRUE);
+	if (config)
+		cck_config_free(config);
+	return rc;
+}

@@ -1,0 +1,216 @@
+// cancelcheck as a clang plugin: clang-19 -fplugin=cancelcheck-plugin.so.
+//
+// Beside the compile's own consumer (code generation, or nothing with
+// -fsyntax-only) the plugin serializes the TU as an AST file, the one
+// `clang -emit-ast` writes, into memory; at the end of the TU it hands that
+// to the analysis through libclang (driver.c) and reports each finding
+// through clang's DiagnosticsEngine, so -Werror, -w, colours and
+// -fdiagnostics-format apply as to clang's own warnings. Why an AST file and
+// not a second lowering from clang's AST: docs/architecture.md.
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <memory>
+#include <string>
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Serialization/ASTWriter.h"
+#include "clang/Serialization/InMemoryModuleCache.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "driver.h"
+
+using namespace clang;
+
+namespace {
+
+struct Options {
+	std::string checks, config;
+	bool has_checks = false, has_config = false;
+	unsigned models = 0;
+	bool verbose = false;
+};
+
+// Writes the AST file to an anonymous in-memory file; its /proc path is
+// what libclang opens. Returns the fd (close it), or -1.
+int write_ast(const llvm::SmallVectorImpl<char> &data, std::string &path)
+{
+	int fd = memfd_create("cancelcheck.ast", MFD_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	const char *p = data.data();
+	size_t left = data.size();
+	while (left) {
+		ssize_t n = write(fd, p, left);
+		if (n <= 0) {
+			close(fd);
+			return -1;
+		}
+		p += n;
+		left -= n;
+	}
+	path = "/proc/self/fd/" + std::to_string(fd);
+	return fd;
+}
+
+class Report {
+public:
+	Report(CompilerInstance &ci) : CI(ci), D(ci.getDiagnostics())
+	{
+		// Custom diagnostics cannot be remapped by -Werror: choose the
+		// level here the way clang would for a warning.
+		auto level = D.getWarningsAsErrors() ? DiagnosticsEngine::Error
+						     : DiagnosticsEngine::Warning;
+		Finding = D.getCustomDiagID(level, "%0 [%1]");
+		Note = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+	}
+
+	static void emit(void *ctx, const struct cck_diag *d)
+	{
+		static_cast<Report *>(ctx)->one(d);
+	}
+
+private:
+	SourceLocation where(const char *file, unsigned line, unsigned col)
+	{
+		auto fe = CI.getFileManager().getOptionalFileRef(file);
+		if (!fe || !line)
+			return SourceLocation();
+		return CI.getSourceManager().translateFileLineCol(*fe, line, col ? col : 1);
+	}
+
+	void one(const struct cck_diag *d)
+	{
+		D.Report(where(d->file, d->line, d->col), Finding) << d->message << d->check;
+		for (unsigned i = 0; i < d->notes->len; i++) {
+			const struct cck_note *n = &g_array_index(d->notes, struct cck_note, i);
+			D.Report(where(n->file, n->line, n->col), Note) << n->message;
+		}
+	}
+
+	CompilerInstance &CI;
+	DiagnosticsEngine &D;
+	unsigned Finding, Note;
+};
+
+class Analyze : public ASTConsumer {
+public:
+	Analyze(CompilerInstance &ci, std::shared_ptr<PCHBuffer> buf, const Options &o)
+		: CI(ci), Buf(std::move(buf)), O(o) {}
+
+	void HandleTranslationUnit(ASTContext &) override
+	{
+		DiagnosticsEngine &D = CI.getDiagnostics();
+		// A TU with errors is not analyzed (the CLI refuses it too), and
+		// with -w there is nothing to say.
+		if (D.hasErrorOccurred() || D.getIgnoreAllWarnings())
+			return;
+		SourceManager &SM = CI.getSourceManager();
+		auto main = SM.getFileEntryRefForID(SM.getMainFileID());
+		if (!main)
+			return;	// stdin: the analysis needs the file on disk
+		unsigned failed = D.getCustomDiagID(DiagnosticsEngine::Error,
+						    "cancelcheck: %0");
+		if (!Buf->IsComplete) {
+			D.Report(failed) << "the AST file was not written";
+			return;
+		}
+		std::string path;
+		int fd = write_ast(Buf->Data, path);
+		if (fd < 0) {
+			D.Report(failed) << "cannot write the AST file";
+			return;
+		}
+		struct cck_plugin_opts po = {};
+		po.checks = O.has_checks ? O.checks.c_str() : nullptr;
+		po.config = O.has_config ? O.config.c_str() : nullptr;
+		po.models = O.models;
+		po.verbose = O.verbose;
+		std::string file = main->getName().str();
+		Report r(CI);
+		char *err = nullptr, *notes = nullptr;
+		if (cck_plugin_analyze(path.c_str(), file.c_str(), &po, Report::emit, &r,
+				       &err, &notes) != 0)
+			D.Report(failed) << err;
+		if (notes)
+			llvm::errs() << notes;
+		g_free(err);
+		g_free(notes);
+		close(fd);
+	}
+
+private:
+	CompilerInstance &CI;
+	std::shared_ptr<PCHBuffer> Buf;
+	Options O;
+};
+
+class Action : public PluginASTAction {
+protected:
+	std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+						       llvm::StringRef) override
+	{
+		auto buf = std::make_shared<PCHBuffer>();
+		std::vector<std::unique_ptr<ASTConsumer>> cs;
+		// AllowASTWithErrors: a TU with errors is skipped above, never
+		// by failing here; no timestamps: nothing outlives the compile.
+		cs.push_back(std::make_unique<PCHGenerator>(
+			CI.getPreprocessor(), CI.getModuleCache(), "-", /*isysroot=*/"", buf,
+			llvm::ArrayRef<std::shared_ptr<ModuleFileExtension>>(),
+			/*AllowASTWithErrors=*/true, /*IncludeTimestamps=*/false));
+		cs.push_back(std::make_unique<Analyze>(CI, buf, O));
+		return std::make_unique<MultiplexConsumer>(std::move(cs));
+	}
+
+	bool ParseArgs(const CompilerInstance &CI,
+		       const std::vector<std::string> &args) override
+	{
+		DiagnosticsEngine &D = CI.getDiagnostics();
+		unsigned bad = D.getCustomDiagID(DiagnosticsEngine::Error,
+			"cancelcheck: bad plugin argument '%0': %1");
+		for (const std::string &a : args) {
+			size_t eq = a.find('=');
+			std::string key = a.substr(0, eq);
+			std::string val = eq == std::string::npos ? "" : a.substr(eq + 1);
+			if (key == "checks" && eq != std::string::npos) {
+				O.checks = val;
+				O.has_checks = true;
+			} else if (key == "config" && !val.empty()) {
+				O.config = val;
+				O.has_config = true;
+			} else if (key == "model" && !val.empty()) {
+				int m = cck_plugin_model(val.c_str());
+				if (m < 0) {
+					D.Report(bad) << a << (std::string("unknown model (known: ") +
+							       cck_plugin_model_names() + ")");
+					return false;
+				}
+				O.models |= m;
+			} else if (key == "verbose" && eq == std::string::npos) {
+				O.verbose = true;
+			} else {
+				D.Report(bad) << a << "known: checks=<globs>, model=<name>, "
+						      "config=<file>, verbose";
+				return false;
+			}
+		}
+		return true;
+	}
+
+	ActionType getActionType() override { return AddAfterMainAction; }
+
+private:
+	Options O;
+};
+
+} // namespace
+
+static FrontendPluginRegistry::Add<Action> X("cancelcheck",
+	"find cancel-correctness bugs (cancelcheck)");
