@@ -207,8 +207,10 @@ static bool parse_failed(CXTranslationUnit tu, struct cck_result *res)
 	return failed;
 }
 
-static CXTranslationUnit parse(CXIndex idx, const struct cck_request *rq,
-			       struct cck_result *res, GPtrArray *args)
+/* Parses with the compile's flags, dropping those clang does not know;
+ * errors in the code are left in the TU's diagnostics. */
+static CXTranslationUnit parse_with(CXIndex idx, const struct cck_request *rq,
+				    struct cck_result *res, GPtrArray *args, unsigned options)
 {
 	bool has_rd = false;
 	for (unsigned i = 0; i < args->len; i++)
@@ -228,7 +230,7 @@ static CXTranslationUnit parse(CXIndex idx, const struct cck_request *rq,
 			g_ptr_array_add(argv, wd);
 		enum CXErrorCode ec = clang_parseTranslationUnit2(idx, rq->file,
 			(const char *const *)argv->pdata, argv->len, rq->unsaved, rq->nunsaved,
-			CXTranslationUnit_KeepGoing, &ctu);
+			CXTranslationUnit_KeepGoing | options, &ctu);
 		g_ptr_array_free(argv, TRUE);
 		g_free(wd);
 		if (ec != CXError_Success || !ctu) {
@@ -241,6 +243,13 @@ static CXTranslationUnit parse(CXIndex idx, const struct cck_request *rq,
 		clang_disposeTranslationUnit(ctu);	/* again, without them */
 		ctu = NULL;
 	}
+	return ctu;
+}
+
+static CXTranslationUnit parse(CXIndex idx, const struct cck_request *rq,
+			       struct cck_result *res, GPtrArray *args)
+{
+	CXTranslationUnit ctu = parse_with(idx, rq, res, args, 0);
 	if (ctu && parse_failed(ctu, res)) {
 		g_string_append_printf(res->err, "%s: error: the file does not compile; "
 				       "not analyzed\n", rq->file);
@@ -420,6 +429,37 @@ void cck_analyze_parsed(CXTranslationUnit ctu, const struct cck_request *rq,
 	GPtrArray *args = flags_of(rq, res);
 	analyze_tu(ctu, rq, res, has_flag_last(args, "-fexceptions", "-fno-exceptions"));
 	g_ptr_array_free(args, TRUE);
+}
+
+CXTranslationUnit cck_parse(CXIndex idx, const struct cck_request *rq, unsigned options,
+			    struct cck_result *res)
+{
+	GPtrArray *args = flags_of(rq, res);
+	CXTranslationUnit ctu = parse_with(idx, rq, res, args, options);
+	g_ptr_array_free(args, TRUE);
+	res->failed = !ctu;
+	return ctu;
+}
+
+void cck_db_args(CXCompileCommand cmd, const char *file, const char *dir, GPtrArray *out)
+{
+	unsigned n = clang_CompileCommand_getNumArgs(cmd);
+	for (unsigned i = 1; i < n; i++) {
+		CXString s = clang_CompileCommand_getArg(cmd, i);
+		const char *a = clang_getCString(s);
+		char *abs = g_canonicalize_filename(a, dir);
+		bool is_src = !strcmp(abs, file);
+		g_free(abs);
+		if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
+		    !strcmp(a, "-MQ")) {
+			i++;
+		} else if (!strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") ||
+			   !strcmp(a, "--") || is_src) {
+		} else {
+			g_ptr_array_add(out, g_strdup(a));
+		}
+		clang_disposeString(s);
+	}
 }
 
 static void add_input(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <clang-c/Index.h>
+#include <clang-c/CXCompilationDatabase.h>
 #include <glib.h>
 #include <json-c/json.h>
 #include "config.h"
@@ -51,6 +52,18 @@ void cck_analyze(CXIndex idx, const struct cck_request *rq, struct cck_result *r
 /* Analyzes a translation unit the caller has parsed (and keeps). */
 void cck_analyze_parsed(CXTranslationUnit ctu, const struct cck_request *rq,
 			struct cck_result *res);
+
+/* Parses rq->file as cck_analyze does (the same flags), with extra
+ * CXTranslationUnit_* options, and hands the TU to the caller even if the
+ * code has errors (they are in its diagnostics): a language server keeps
+ * it and reparses it. NULL, with res->err saying why, if libclang failed. */
+CXTranslationUnit cck_parse(CXIndex idx, const struct cck_request *rq, unsigned options,
+			    struct cck_result *res);
+
+/* The compiler arguments of a compile database entry as the analysis takes
+ * them: without the compiler, the output, dependency-file options and the
+ * source itself (file: absolute; dir: the entry's directory). */
+void cck_db_args(CXCompileCommand cmd, const char *file, const char *dir, GPtrArray *out);
 
 /* Whether check is on after applying globs ("*,-cancel-lost-value"). */
 bool cck_check_enabled(const char *check, GPtrArray *globs);

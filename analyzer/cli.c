@@ -12,6 +12,7 @@
 #include "program.h"
 #include "check.h"
 #include "cli.h"
+#include "lsp.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_ERROR 2
@@ -25,6 +26,7 @@ struct options {
 	int jobs;
 	bool dump_ir, verbose, list_checks, version, help;
 	bool no_cache;
+	bool lsp;		/* serve the language server protocol instead */
 	bool abandoned;		/* a TU timed out: its thread is still running */
 	double tu_timeout;	/* seconds; 0: none */
 	char *explain;
@@ -85,7 +87,10 @@ static void help(void)
 "  --explain <check>     describe a check and exit\n"
 "  --version             print the version and exit\n"
 "  --help                print this help and exit\n"
-"  --lsp                 language server on stdin/stdout (not in this version)\n"
+"  --lsp                 run as a language server on stdin/stdout: diagnostics\n"
+"                        on open, change and save, flags from the nearest\n"
+"                        compile_commands.json (--checks, --model, --config\n"
+"                        and --verbose apply)\n"
 "\n"
 "Suppress a finding with a comment on its line or the line before:\n"
 "  // cancelcheck: ignore[<check>] <reason>\n"
@@ -300,29 +305,6 @@ static void job_free(gpointer p)
 	g_free(j);
 }
 
-/* Compiler arguments of a database entry, minus the compiler, the output,
- * dependency-file options and the source itself. */
-static void job_args_from(struct job *j, CXCompileCommand cmd)
-{
-	unsigned n = clang_CompileCommand_getNumArgs(cmd);
-	for (unsigned i = 1; i < n; i++) {
-		CXString s = clang_CompileCommand_getArg(cmd, i);
-		const char *a = clang_getCString(s);
-		char *abs = g_canonicalize_filename(a, j->dir);
-		bool is_src = !strcmp(abs, j->file);
-		g_free(abs);
-		if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
-		    !strcmp(a, "-MQ")) {
-			i++;
-		} else if (!strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") ||
-			   !strcmp(a, "--") || is_src) {
-		} else {
-			g_ptr_array_add(j->args, g_strdup(a));
-		}
-		clang_disposeString(s);
-	}
-}
-
 /* The job of one database entry, with the arguments after "--" added. */
 static struct job *job_of(const struct options *o, CXCompileCommand cmd)
 {
@@ -331,7 +313,7 @@ static struct job *job_of(const struct options *o, CXCompileCommand cmd)
 	struct job *j = job_new(clang_getCString(f), clang_getCString(d));
 	clang_disposeString(d);
 	clang_disposeString(f);
-	job_args_from(j, cmd);
+	cck_db_args(cmd, j->file, j->dir, j->args);
 	for (unsigned k = 0; k < o->extra->len; k++)
 		g_ptr_array_add(j->args, g_strdup(o->extra->pdata[k]));
 	return j;
@@ -877,10 +859,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			g_free(o->baseline);
 			o->baseline = g_strdup(optarg);
 			break;
-		case OPT_LSP:
-			fprintf(stderr, "%s: error: --lsp: the language server is not available in this version\n",
-				prog);
-			return EXIT_ERROR;
+		case OPT_LSP: o->lsp = true; break;
 		case ':':
 			return usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:
@@ -930,6 +909,16 @@ static int run(struct options *o)
 		return list_checks();
 	if (o->explain)
 		return explain(o->explain);
+	if (o->lsp) {
+		if (o->config && access(o->config, R_OK) != 0) {
+			fprintf(stderr, "%s: error: %s: cannot read config file: %s\n", prog,
+				o->config, strerror(errno));
+			return EXIT_ERROR;
+		}
+		struct cck_lsp_options lo = { .models = o->models, .check_globs = o->check_globs,
+					      .config = o->config, .verbose = o->verbose };
+		return cck_lsp_main(stdin, stdout, &lo);
+	}
 	if (!o->sources->len && !o->build_dir)
 		return usage_error("%s", "no source files given (and no -p <build-dir>)");
 	if (o->config && access(o->config, R_OK) != 0) {
