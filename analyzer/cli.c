@@ -871,10 +871,19 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-static const char *check_doc(const char *name)
+/* SARIF lists every check this version ships as a rule, with its help,
+ * whether or not it has results. */
+static void print_sarif(GPtrArray *diags)
 {
-	const struct cck_check *c = cck_check_by_name(name);
-	return c ? c->doc : NULL;
+	unsigned n = 0;
+	while (cck_checks[n])
+		n++;
+	struct cck_sarif_rule *rules = g_new(struct cck_sarif_rule, n ? n : 1);
+	for (unsigned i = 0; i < n; i++)
+		rules[i] = (struct cck_sarif_rule){ cck_checks[i]->name, cck_checks[i]->doc,
+						    cck_checks[i]->explain };
+	cck_print_sarif(stdout, diags, CCK_VERSION, rules, n);
+	g_free(rules);
 }
 
 static int list_checks(void)
@@ -1019,7 +1028,7 @@ static int run(struct options *o)
 			if (o->format == CCK_FMT_JSON)
 				cck_print_json(stdout, all);
 			else if (o->format == CCK_FMT_SARIF)
-				cck_print_sarif(stdout, all, CCK_VERSION, check_doc);
+				print_sarif(all);
 			else
 				for (unsigned i = 0; i < jobs->len; i++)
 					if (((struct job *)jobs->pdata[i])->report)

@@ -1,5 +1,6 @@
 /* Diagnostics: collection, suppression comments, and the printers. */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <json-c/json.h>
@@ -283,7 +284,7 @@ unsigned cck_baseline_apply(GHashTable *b, struct cck_sink *s)
 	return dropped;
 }
 
-/* ---- JSON and SARIF --------------------------------------------------- */
+/* ---- JSON ------------------------------------------------------------- */
 
 json_object *cck_diag_to_json(const struct cck_diag *d, bool with_origin)
 {
@@ -366,86 +367,271 @@ void cck_print_json(FILE *out, GPtrArray *diags)
 	json_object_put(arr);
 }
 
-static json_object *sarif_location(const char *file, unsigned line, unsigned col,
-				   const char *message)
+/* ---- SARIF ------------------------------------------------------------- */
+
+/* Paths are relative to the source root, the current directory, when they
+ * lie under it: code scanning matches them against the repository. */
+struct sarif_ctx {
+	char *root;		/* canonical, with a trailing '/' */
+	char *real_root;	/* the same with symlinks resolved, or NULL */
+	GHashTable *seen;	/* fingerprint key -> occurrences so far */
+};
+
+static char *with_slash(char *dir)
+{
+	if (g_str_has_suffix(dir, "/"))
+		return dir;
+	char *s = g_strconcat(dir, "/", NULL);
+	g_free(dir);
+	return s;
+}
+
+/* The path below the root, or NULL for a file outside it. */
+static char *sarif_relative(const struct sarif_ctx *c, const char *file)
+{
+	char *abs = g_canonicalize_filename(file, c->root);
+	char *rel = NULL;
+	if (g_str_has_prefix(abs, c->root) && abs[strlen(c->root)])
+		rel = g_strdup(abs + strlen(c->root));
+	char *real = rel || !c->real_root ? NULL : realpath(abs, NULL);
+	if (real && g_str_has_prefix(real, c->real_root) && real[strlen(c->real_root)])
+		rel = g_strdup(real + strlen(c->real_root));
+	free(real);
+	g_free(abs);
+	return rel;
+}
+
+/* Percent-encodes a relative path (RFC 3986); ':' too, lest the first
+ * segment read as a scheme. */
+static char *sarif_escape(const char *rel)
+{
+	return g_uri_escape_string(rel, "/!$&'()*+,;=@", FALSE);
+}
+
+static json_object *sarif_artifact(const struct sarif_ctx *c, const char *file)
+{
+	json_object *art = json_object_new_object();
+	char *rel = sarif_relative(c, file);
+	if (rel) {
+		char *uri = sarif_escape(rel);
+		json_object_object_add(art, "uri", json_object_new_string(uri));
+		json_object_object_add(art, "uriBaseId", json_object_new_string("%SRCROOT%"));
+		g_free(uri);
+	} else {
+		char *abs = g_canonicalize_filename(file, c->root);
+		char *uri = g_filename_to_uri(abs, NULL, NULL);
+		json_object_object_add(art, "uri", json_object_new_string(uri ? uri : abs));
+		g_free(uri);
+		g_free(abs);
+	}
+	g_free(rel);
+	return art;
+}
+
+/* Columns are bytes in libclang and code points in SARIF (columnKind
+ * "unicodeCodePoints"): count the characters before the byte column. */
+static unsigned sarif_column(const char *file, unsigned line, unsigned col)
+{
+	const char *text = line_text(file, line);
+	if (!text || col <= 1)
+		return col ? col : 1;
+	unsigned n = 1;
+	size_t len = strlen(text);
+	for (size_t i = 0; i + 1 < col; i++)
+		n += i >= len || ((unsigned char)text[i] & 0xc0) != 0x80;
+	return n;
+}
+
+static json_object *sarif_text(const char *text)
+{
+	json_object *m = json_object_new_object();
+	json_object_object_add(m, "text", json_object_new_string(text));
+	return m;
+}
+
+static json_object *sarif_location(const struct sarif_ctx *c, const char *file,
+				   unsigned line, unsigned col, const char *message)
 {
 	json_object *loc = json_object_new_object();
 	json_object *phys = json_object_new_object();
-	json_object *art = json_object_new_object();
-	char *uri = g_path_is_absolute(file) ? g_filename_to_uri(file, NULL, NULL)
-					     : g_strdup(file);
-	json_object_object_add(art, "uri", json_object_new_string(uri ? uri : file));
-	g_free(uri);
-	json_object_object_add(phys, "artifactLocation", art);
+	json_object_object_add(phys, "artifactLocation", sarif_artifact(c, file));
 	json_object *region = json_object_new_object();
 	json_object_object_add(region, "startLine", json_object_new_int(line ? line : 1));
-	json_object_object_add(region, "startColumn", json_object_new_int(col ? col : 1));
+	json_object_object_add(region, "startColumn",
+			       json_object_new_int(sarif_column(file, line, col)));
 	json_object_object_add(phys, "region", region);
 	json_object_object_add(loc, "physicalLocation", phys);
-	if (message) {
-		json_object *m = json_object_new_object();
-		json_object_object_add(m, "text", json_object_new_string(message));
-		json_object_object_add(loc, "message", m);
-	}
+	if (message)
+		json_object_object_add(loc, "message", sarif_text(message));
 	return loc;
 }
 
-void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version,
-		     const char *(*describe)(const char *check))
+/* Stable across edits that move lines: check, path and message (which
+ * names the resource and the call), and which occurrence of that triple
+ * in the file it is, so that two identical findings still differ. */
+static char *sarif_fingerprint(struct sarif_ctx *c, const struct cck_diag *d)
 {
+	char *rel = sarif_relative(c, d->file);
+	char *path = rel ? rel : g_canonicalize_filename(d->file, c->root);
+	char *key = g_strdup_printf("%s\x1f%s\x1f%s", d->check, path, d->message);
+	guint n = GPOINTER_TO_UINT(g_hash_table_lookup(c->seen, key));
+	char *full = g_strdup_printf("%s\x1f%u", key, n);
+	g_hash_table_insert(c->seen, key, GUINT_TO_POINTER(n + 1));
+	char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, full, -1);
+	g_free(full);
+	g_free(path);
+	return sum;
+}
+
+/* An --explain text is prose lines and indented example lines; SARIF
+ * wants a one-paragraph description and a help text with markdown. */
+static void explain_split(const char *explain, GString *prose, GString *code)
+{
+	char **lines = g_strsplit(explain, "\n", -1);
+	for (char **l = lines; *l; l++) {
+		if (g_str_has_prefix(*l, "  ")) {
+			g_string_append_printf(code, "%s\n", g_strstrip(*l));
+		} else if (**l) {
+			if (prose->len)
+				g_string_append_c(prose, ' ');
+			g_string_append(prose, *l);
+		}
+	}
+	g_strfreev(lines);
+}
+
+static json_object *sarif_rule(const struct cck_sarif_rule *r)
+{
+	json_object *o = json_object_new_object();
+	json_object_object_add(o, "id", json_object_new_string(r->id));
+	json_object_object_add(o, "name", json_object_new_string(r->id));
+	const char *doc = r->doc ? r->doc : r->id;
+	json_object_object_add(o, "shortDescription", sarif_text(doc));
+	GString *prose = g_string_new(NULL), *code = g_string_new(NULL);
+	explain_split(r->explain ? r->explain : doc, prose, code);
+	if (!strstr(code->str, "cancelcheck: ignore[")) {
+		g_string_append(prose, prose->len ? " Suppress a finding with" : "");
+		g_string_append_printf(code, "// cancelcheck: ignore[%s] <reason>\n", r->id);
+	}
+	const char *fix = strstr(prose->str, " Fix:");
+	char *full = fix ? g_strndup(prose->str, fix - prose->str) : g_strdup(prose->str);
+	json_object_object_add(o, "fullDescription", sarif_text(full));
+	char *uri = g_strdup_printf("%s%s.md", CCK_DOCS_URL, r->id);
+	json_object *help = json_object_new_object();
+	bool told = r->explain && strstr(r->explain, "cancelcheck: ignore[");
+	char *text = told ? g_strdup_printf("%s\nDocs: %s", r->explain, uri)
+			  : g_strdup_printf("%s\nSuppress a finding with\n  %s\nDocs: %s",
+					    r->explain ? r->explain : doc, code->str, uri);
+	json_object_object_add(help, "text", json_object_new_string(text));
+	char *md = g_strdup_printf("%s\n\n```c\n%s```\n\nSee [%s](%s).", prose->str,
+				   code->str, r->id, uri);
+	json_object_object_add(help, "markdown", json_object_new_string(md));
+	json_object_object_add(o, "help", help);
+	json_object_object_add(o, "helpUri", json_object_new_string(uri));
+	json_object *conf = json_object_new_object();
+	json_object_object_add(conf, "level", json_object_new_string("warning"));
+	json_object_object_add(o, "defaultConfiguration", conf);
+	g_free(md);
+	g_free(text);
+	g_free(uri);
+	g_free(full);
+	g_string_free(prose, TRUE);
+	g_string_free(code, TRUE);
+	return o;
+}
+
+static json_object *sarif_result(struct sarif_ctx *c, const struct cck_diag *d, int rule)
+{
+	json_object *r = json_object_new_object();
+	json_object_object_add(r, "ruleId", json_object_new_string(d->check));
+	json_object_object_add(r, "ruleIndex", json_object_new_int(rule));
+	json_object_object_add(r, "level", json_object_new_string("warning"));
+	json_object_object_add(r, "message", sarif_text(d->message));
+	json_object *locs = json_object_new_array();
+	json_object_array_add(locs, sarif_location(c, d->file, d->line, d->col, NULL));
+	json_object_object_add(r, "locations", locs);
+	json_object *rel = json_object_new_array();
+	for (unsigned j = 0; j < d->notes->len; j++) {
+		const struct cck_note *n = &g_array_index(d->notes, struct cck_note, j);
+		json_object *l = sarif_location(c, n->file, n->line, n->col, n->message);
+		json_object_object_add(l, "id", json_object_new_int(j));
+		json_object_array_add(rel, l);
+	}
+	json_object_object_add(r, "relatedLocations", rel);
+	json_object *fp = json_object_new_object();
+	char *sum = sarif_fingerprint(c, d);
+	json_object_object_add(fp, "cancelcheck/v1", json_object_new_string(sum));
+	g_free(sum);
+	json_object_object_add(r, "partialFingerprints", fp);
+	return r;
+}
+
+/* run.originalUriBaseIds: where %SRCROOT% is, as a file:// URI with '/'. */
+static json_object *sarif_base_ids(const struct sarif_ctx *c)
+{
+	json_object *ids = json_object_new_object();
+	json_object *root = json_object_new_object();
+	char *uri = g_filename_to_uri(c->root, NULL, NULL);
+	json_object_object_add(root, "uri", json_object_new_string(uri ? uri : "file:///"));
+	g_free(uri);
+	json_object_object_add(root, "description",
+			       sarif_text("the directory cancelcheck ran in"));
+	json_object_object_add(ids, "%SRCROOT%", root);
+	return ids;
+}
+
+void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version,
+		     const struct cck_sarif_rule *rules, unsigned n_rules)
+{
+	struct sarif_ctx c = { .seen = g_hash_table_new_full(g_str_hash, g_str_equal,
+							     g_free, NULL) };
+	c.root = with_slash(g_canonicalize_filename(".", NULL));
+	char *real = realpath(c.root, NULL);
+	c.real_root = real ? with_slash(g_strdup(real)) : NULL;
+	free(real);
+
+	json_object *rule_list = json_object_new_array();
+	GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);	/* id -> n+1 */
+	for (unsigned i = 0; i < n_rules; i++)
+		if (g_hash_table_insert(index, (char *)rules[i].id,
+					GUINT_TO_POINTER(json_object_array_length(rule_list) + 1)))
+			json_object_array_add(rule_list, sarif_rule(&rules[i]));
+	json_object *results = json_object_new_array();
+	for (unsigned i = 0; i < diags->len; i++) {
+		const struct cck_diag *d = diags->pdata[i];
+		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(index, d->check));
+		if (!k) {	/* a check the caller did not list */
+			struct cck_sarif_rule r = { d->check, NULL, NULL };
+			json_object_array_add(rule_list, sarif_rule(&r));
+			k = json_object_array_length(rule_list);
+			g_hash_table_insert(index, d->check, GUINT_TO_POINTER(k));
+		}
+		json_object_array_add(results, sarif_result(&c, d, (int)k - 1));
+	}
+	g_hash_table_unref(index);
+
+	json_object *driver = json_object_new_object();
+	json_object_object_add(driver, "name", json_object_new_string("cancelcheck"));
+	json_object_object_add(driver, "version", json_object_new_string(version));
+	json_object_object_add(driver, "rules", rule_list);
+	json_object *tool = json_object_new_object();
+	json_object_object_add(tool, "driver", driver);
+	json_object *run = json_object_new_object();
+	json_object_object_add(run, "tool", tool);
+	json_object_object_add(run, "originalUriBaseIds", sarif_base_ids(&c));
+	json_object_object_add(run, "columnKind", json_object_new_string("unicodeCodePoints"));
+	json_object_object_add(run, "results", results);
+	json_object *runs = json_object_new_array();
+	json_object_array_add(runs, run);
 	json_object *root = json_object_new_object();
 	json_object_object_add(root, "$schema", json_object_new_string(
 		"https://json.schemastore.org/sarif-2.1.0.json"));
 	json_object_object_add(root, "version", json_object_new_string("2.1.0"));
-	json_object *run = json_object_new_object();
-	json_object *driver = json_object_new_object();
-	json_object_object_add(driver, "name", json_object_new_string("cancelcheck"));
-	json_object_object_add(driver, "version", json_object_new_string(version));
-	json_object *rules = json_object_new_array();
-	GHashTable *rule_ids = g_hash_table_new(g_str_hash, g_str_equal);
-	json_object *results = json_object_new_array();
-	for (unsigned i = 0; i < diags->len; i++) {
-		const struct cck_diag *d = diags->pdata[i];
-		if (g_hash_table_add(rule_ids, d->check)) {
-			json_object *rule = json_object_new_object();
-			json_object_object_add(rule, "id", json_object_new_string(d->check));
-			const char *doc = describe ? describe(d->check) : NULL;
-			if (doc) {
-				json_object *sd = json_object_new_object();
-				json_object_object_add(sd, "text", json_object_new_string(doc));
-				json_object_object_add(rule, "shortDescription", sd);
-			}
-			json_object_array_add(rules, rule);
-		}
-		json_object *r = json_object_new_object();
-		json_object_object_add(r, "ruleId", json_object_new_string(d->check));
-		json_object_object_add(r, "level", json_object_new_string("warning"));
-		json_object *m = json_object_new_object();
-		json_object_object_add(m, "text", json_object_new_string(d->message));
-		json_object_object_add(r, "message", m);
-		json_object *locs = json_object_new_array();
-		json_object_array_add(locs, sarif_location(d->file, d->line, d->col, NULL));
-		json_object_object_add(r, "locations", locs);
-		json_object *rel = json_object_new_array();
-		for (unsigned j = 0; j < d->notes->len; j++) {
-			const struct cck_note *n = &g_array_index(d->notes, struct cck_note, j);
-			json_object *l = sarif_location(n->file, n->line, n->col, n->message);
-			json_object_object_add(l, "id", json_object_new_int(j));
-			json_object_array_add(rel, l);
-		}
-		json_object_object_add(r, "relatedLocations", rel);
-		json_object_array_add(results, r);
-	}
-	g_hash_table_unref(rule_ids);
-	json_object_object_add(driver, "rules", rules);
-	json_object *tool = json_object_new_object();
-	json_object_object_add(tool, "driver", driver);
-	json_object_object_add(run, "tool", tool);
-	json_object_object_add(run, "results", results);
-	json_object *runs = json_object_new_array();
-	json_object_array_add(runs, run);
 	json_object_object_add(root, "runs", runs);
 	fprintf(out, "%s\n", json_object_to_json_string_ext(root,
 		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(root);
+	g_hash_table_unref(c.seen);
+	g_free(c.root);
+	g_free(c.real_root);
 }

@@ -63,8 +63,20 @@ void cck_diag_free(struct cck_diag *d);
 
 /* JSON and SARIF are one document for the whole run: collect, then print. */
 void cck_print_json(FILE *out, GPtrArray *diags);
-/* describe(check) gives a rule's one-line description, or NULL. */
+/* A rule as SARIF describes it: a check's name, its one-line doc and its
+ * --explain text (doc and explain may be NULL). */
+struct cck_sarif_rule {
+	const char *id, *doc, *explain;
+};
+/* Where each rule's helpUri points: the docs page is <base><check>.md.
+ * One place; a build may override it (-DCCK_DOCS_URL=...). */
+#ifndef CCK_DOCS_URL
+#define CCK_DOCS_URL "https://github.com/cancelcheck/cancelcheck/blob/main/docs/checks/"
+#endif
+/* SARIF 2.1.0 as GitHub code scanning takes it. tool.driver.rules lists
+ * rules[0..n_rules) in order, then any other check that has a result.
+ * Files under the current directory (%SRCROOT%) get URIs relative to it. */
 void cck_print_sarif(FILE *out, GPtrArray *diags, const char *version,
-		     const char *(*describe)(const char *check));
+		     const struct cck_sarif_rule *rules, unsigned n_rules);
 
 #endif

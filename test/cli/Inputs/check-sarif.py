@@ -28,6 +28,10 @@ for r in results:
     pl = locs[0]["physicalLocation"]
     uri = pl["artifactLocation"]["uri"]
     assert uri, pl
+    if "uriBaseId" in pl["artifactLocation"]:   # relative to a run's base
+        base = pl["artifactLocation"]["uriBaseId"]
+        assert base in run["originalUriBaseIds"], base
+        uri = base + ":" + uri
     reg = pl["region"]
     assert isinstance(reg["startLine"], int) and reg["startLine"] >= 1
     if "startColumn" in reg:
@@ -36,6 +40,8 @@ for r in results:
                                         reg.get("startColumn", 0), r["message"]["text"]))
     for rl in r.get("relatedLocations", []):
         p = rl["physicalLocation"]
-        print("  related %s:%d: %s" % (p["artifactLocation"]["uri"], p["region"]["startLine"],
+        a = p["artifactLocation"]
+        rel_uri = (a["uriBaseId"] + ":" if "uriBaseId" in a else "") + a["uri"]
+        print("  related %s:%d: %s" % (rel_uri, p["region"]["startLine"],
                                        rl.get("message", {}).get("text", "")))
 print("results: %d" % len(results))

@@ -1,0 +1,5 @@
+/* No findings. */
+int add(int a, int b)
+{
+	return a + b;
+}
