@@ -86,8 +86,18 @@ int cck_plugin_analyze(const char *ast, const char *main_file,
 		struct cck_result res;
 		cck_result_init(&res);
 		cck_analyze_parsed(ctu, &rq, &res);
-		for (unsigned i = 0; i < res.sink.diags->len; i++)
-			emit(ctx, res.sink.diags->pdata[i]);
+		for (unsigned i = 0; i < res.sink.diags->len; i++) {
+			struct cck_diag *d = res.sink.diags->pdata[i];
+			/* the main file by the compile's name for it (<stdin> too) */
+			if (!strcmp(d->file, file))
+				g_free(d->file), d->file = g_strdup(main_file);
+			for (unsigned k = 0; k < d->notes->len; k++) {
+				struct cck_note *n = &g_array_index(d->notes, struct cck_note, k);
+				if (!strcmp(n->file, file))
+					g_free(n->file), n->file = g_strdup(main_file);
+			}
+			emit(ctx, d);
+		}
 		if (notes && res.err->len)
 			*notes = g_strdup(res.err->str);
 		cck_result_fini(&res);

@@ -80,10 +80,16 @@ public:
 private:
 	SourceLocation where(const char *file, unsigned line, unsigned col)
 	{
-		auto fe = CI.getFileManager().getOptionalFileRef(file);
-		if (!fe || !line)
+		SourceManager &SM = CI.getSourceManager();
+		if (!line)
 			return SourceLocation();
-		return CI.getSourceManager().translateFileLineCol(*fe, line, col ? col : 1);
+		auto main = SM.getFileEntryRefForID(SM.getMainFileID());
+		if (main && main->getName() == file)	// also <stdin>
+			return SM.translateLineCol(SM.getMainFileID(), line, col ? col : 1);
+		auto fe = CI.getFileManager().getOptionalFileRef(file);
+		if (!fe)
+			return SourceLocation();
+		return SM.translateFileLineCol(*fe, line, col ? col : 1);
 	}
 
 	void one(const struct cck_diag *d)
@@ -159,12 +165,14 @@ protected:
 	{
 		auto buf = std::make_shared<PCHBuffer>();
 		std::vector<std::unique_ptr<ASTConsumer>> cs;
-		// AllowASTWithErrors: a TU with errors is skipped above, never
-		// by failing here; no timestamps: nothing outlives the compile.
+		// Not AllowASTWithErrors: with it the writer clears the error
+		// count and a broken compile would succeed. A TU with errors is
+		// not written, nor analyzed. No timestamps: nothing outlives the
+		// compile.
 		cs.push_back(std::make_unique<PCHGenerator>(
 			CI.getPreprocessor(), CI.getModuleCache(), "-", /*isysroot=*/"", buf,
 			llvm::ArrayRef<std::shared_ptr<ModuleFileExtension>>(),
-			/*AllowASTWithErrors=*/true, /*IncludeTimestamps=*/false));
+			/*AllowASTWithErrors=*/false, /*IncludeTimestamps=*/false));
 		cs.push_back(std::make_unique<Analyze>(CI, buf, O));
 		return std::make_unique<MultiplexConsumer>(std::move(cs));
 	}
