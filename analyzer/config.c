@@ -586,6 +586,19 @@ static bool checks(struct ctx *c, const yaml_node_t *n)
 	return true;
 }
 
+/* werror: findings fail the compile under cancelcheck-cc (the plugin
+ * follows the compile's own -Werror). */
+static bool werror(struct ctx *c, const yaml_node_t *n)
+{
+	if (is_null(n))
+		return true;
+	int val = 0;
+	if (!pick(c, n, bool_vals, N(bool_vals), "'werror'", &val))
+		return false;
+	c->cfg->werror = val;
+	return true;
+}
+
 /* ---- top level ---------------------------------------------------------- */
 
 static const struct {
@@ -595,6 +608,7 @@ static const struct {
 	{ "models", models },
 	{ "checks", checks },
 	{ "functions", functions },
+	{ "werror", werror },
 };
 
 static bool top(struct ctx *c, const yaml_node_t *n)
@@ -604,7 +618,7 @@ static bool top(struct ctx *c, const yaml_node_t *n)
 	if (n->type != YAML_MAPPING_NODE) {
 		char *d = describe(n);
 		fail(c, n->start_mark,
-		     "expected a mapping with keys models, checks, functions at "
+		     "expected a mapping with keys models, checks, functions, werror at "
 		     "the top level, got %s", d);
 		g_free(d);
 		return false;
@@ -627,7 +641,7 @@ static bool top(struct ctx *c, const yaml_node_t *n)
 			char *sk = show(sval(k), k->data.scalar.length);
 			fail(c, k->start_mark,
 			     "unknown top-level key '%s'%s; known keys: models, "
-			     "checks, functions", sk, hint);
+			     "checks, functions, werror", sk, hint);
 			g_free(sk);
 			g_free(hint);
 			return false;

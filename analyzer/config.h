@@ -11,6 +11,7 @@ struct cck_config {
 	char *checks;		/* glob list as on the command line, or NULL */
 	unsigned checks_line, checks_col;	/* where it was written */
 	bool exceptions_cleanups; /* reserved */
+	bool werror;		/* cancelcheck-cc: a finding fails the compile */
 	GHashTable *functions;	/* name -> struct cck_role * (owned) */
 };
 

@@ -105,6 +105,7 @@ int main(int argc, char **argv)
 		printf("checks: '%s'\n", c->checks);
 	else
 		printf("checks: (none)\n");
+	printf("werror: %s\n", c->werror ? "true" : "false");
 	printf("functions: %u\n", g_hash_table_size(c->functions));
 	GList *keys = g_list_sort(g_hash_table_get_keys(c->functions),
 				  (GCompareFunc)strcmp);
