@@ -3,8 +3,8 @@
  * text and a reused preamble on each edit, analyzed through
  * cck_analyze_parsed, findings published as diagnostics.
  *
- * Threads: the main thread reads and answers messages and records each
- * edit; one worker parses and analyzes. Every edit bumps the document's
+ * Threads: a reader thread reads and answers messages and records each
+ * edit; the worker (the main thread) parses and analyzes. Every edit bumps the document's
  * generation; the worker publishes a result only while the generation it
  * analyzed is still the current one (checked under the lock it publishes
  * under), so no diagnostics of an older version ever follow a newer one's,
@@ -65,7 +65,7 @@ static struct {
 	GHashTable *docs;	/* uri -> struct doc *, open ones */
 	GQueue queue;		/* struct doc * the worker has to see */
 	bool stop;
-	/* main thread */
+	/* the reader's */
 	bool initialized, shutdown;
 	bool utf8;		/* positions count bytes, not UTF-16 units */
 	char *root;		/* rootUri's path, or NULL */
@@ -513,6 +513,13 @@ static void setup(struct doc *d)
 	if (path)
 		d->config = cck_config_load(path, &d->config_err);
 	g_free(path);
+	char *bad = d->config && d->config->checks ? cck_check_list_error(d->config->checks, NULL)
+						   : NULL;
+	if (bad) {	/* as the command line says it, and stops */
+		d->config_err = g_strdup_printf("%s:%u:%u: %s", d->config->path,
+						d->config->checks_line, d->config->checks_col, bad);
+		g_free(bad);
+	}
 }
 
 /* ---- analysis (the worker) -------------------------------------------- */
@@ -985,19 +992,11 @@ static json_object *parse_json(const char *s, size_t len)
 	return o;
 }
 
-int cck_lsp_main(FILE *in, FILE *out, const struct cck_lsp_options *o)
+/* The reader: messages in, answers out, edits recorded for the analysis.
+ * Returns whether "exit" came (else the input ended). */
+static gpointer reader(gpointer in_)
 {
-	signal(SIGPIPE, SIG_IGN);	/* a client gone is an end of input, not a kill */
-	memset(&S, 0, sizeof S);
-	S.out = out;
-	S.o = o;
-	g_mutex_init(&S.out_lock);
-	g_mutex_init(&S.lock);
-	g_cond_init(&S.cond);
-	g_queue_init(&S.queue);
-	S.docs = g_hash_table_new(g_str_hash, g_str_equal);
-	S.idx = clang_createIndex(0, 0);
-	GThread *w = g_thread_new("lsp-analysis", worker, NULL);
+	FILE *in = in_;
 	bool exited = false;
 	for (;;) {
 		char *body = NULL;
@@ -1024,7 +1023,32 @@ int cck_lsp_main(FILE *in, FILE *out, const struct cck_lsp_options *o)
 	S.stop = true;
 	g_cond_signal(&S.cond);
 	g_mutex_unlock(&S.lock);
-	g_thread_join(w);
+	return GINT_TO_POINTER(exited);
+}
+
+int cck_lsp_main(FILE *in, FILE *out, const struct cck_lsp_options *o)
+{
+	signal(SIGPIPE, SIG_IGN);	/* a client gone is an end of input, not a kill */
+	memset(&S, 0, sizeof S);
+	S.out = out;
+	S.o = o;
+	g_mutex_init(&S.out_lock);
+	g_mutex_init(&S.lock);
+	g_cond_init(&S.cond);
+	g_queue_init(&S.queue);
+	S.docs = g_hash_table_new(g_str_hash, g_str_equal);
+	/* Preambles in memory: an edit's reparse reads no file, and no
+	 * temporary file needs removing should the process be killed. */
+	CXIndexOptions io = { .Size = sizeof io, .StorePreamblesInMemory = 1 };
+	S.idx = clang_createIndexWithOptions(&io);
+	if (!S.idx)
+		S.idx = clang_createIndex(0, 0);
+	/* The analysis runs on this thread, which lives as long as the
+	 * process (the front end keeps per-thread buffers); a second thread
+	 * reads, and ends the analysis loop when the input does. */
+	GThread *r = g_thread_new("lsp-reader", reader, in);
+	worker(NULL);
+	bool exited = GPOINTER_TO_INT(g_thread_join(r));
 	/* closed documents the worker did not get to, then the open ones */
 	for (struct doc *d; (d = g_queue_pop_head(&S.queue));)
 		if (!d->open)
