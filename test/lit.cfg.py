@@ -29,3 +29,24 @@ if getattr(config, "cck_plugin", ""):
     config.available_features.add("plugin")
     config.substitutions.append(("%plugin", config.cck_plugin))
 config.substitutions.append(("%annotations", os.path.join(config.cck_src_root, "include")))
+# The editor test drives Neovim headless: it needs the "nvim" feature, set
+# only where `nvim --headless --clean -u NONE +q` works; else it is
+# UNSUPPORTED and this note says why.
+def _nvim_problem():
+    import shutil, subprocess
+    nvim = shutil.which("nvim", path=config.environment.get("PATH"))
+    if not nvim:
+        return "nvim not found on PATH (Debian package neovim)"
+    try:
+        p = subprocess.run([nvim, "--headless", "--clean", "-u", "NONE", "+q"],
+                           stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as e:
+        return "nvim does not start: %s" % e
+    if p.returncode:
+        return "nvim exits %d: %s" % (p.returncode, p.stderr.decode(errors="replace").strip()[:200])
+    return None
+_why = _nvim_problem()
+if _why:
+    lit_config.note("the Neovim test is UNSUPPORTED: " + _why)
+else:
+    config.available_features.add("nvim")
