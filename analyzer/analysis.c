@@ -87,6 +87,47 @@ char *cck_check_list_error(const char *list, GPtrArray *planned)
 	return err;
 }
 
+int cck_settings_load(struct cck_settings *s, const char *file, const char *config_path,
+		      const char *checks, char **err)
+{
+	memset(s, 0, sizeof *s);
+	*err = NULL;
+	if (checks && (*err = cck_check_list_error(checks, NULL)))
+		return -1;
+	char *path = config_path ? g_strdup(config_path) : cck_config_find(file);
+	if (path) {
+		s->config = cck_config_load(path, err);
+		g_free(path);
+		if (!s->config)
+			return -1;
+		char *bad = s->config->checks ? cck_check_list_error(s->config->checks, NULL)
+					      : NULL;
+		if (bad) {
+			*err = g_strdup_printf("%s:%u:%u: %s", s->config->path,
+					       s->config->checks_line, s->config->checks_col, bad);
+			g_free(bad);
+			cck_config_free(s->config);
+			s->config = NULL;
+			return -1;
+		}
+	}
+	s->globs = g_ptr_array_new();
+	if (s->config && s->config->checks)
+		g_ptr_array_add(s->globs, s->config->checks);
+	if (checks)
+		g_ptr_array_add(s->globs, (char *)checks);
+	return 0;
+}
+
+void cck_settings_fini(struct cck_settings *s)
+{
+	if (s->globs)
+		g_ptr_array_free(s->globs, TRUE);
+	if (s->config)
+		cck_config_free(s->config);
+	memset(s, 0, sizeof *s);
+}
+
 /* ---- flags ------------------------------------------------------------ */
 
 static bool has_flag_last(GPtrArray *args, const char *on, const char *off)

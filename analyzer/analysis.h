@@ -68,6 +68,21 @@ void cck_db_args(CXCompileCommand cmd, const char *file, const char *dir, GPtrAr
 /* Whether check is on after applying globs ("*,-cancel-lost-value"). */
 bool cck_check_enabled(const char *check, GPtrArray *globs);
 
+/* What the config decides for one file, as a driver of one file at a time
+ * (the plugin, the launcher) derives it: the config given, or found upward
+ * from file, with its check list validated; and the check globs, the
+ * config's list before the driver's. */
+struct cck_settings {
+	struct cck_config *config;	/* or NULL */
+	GPtrArray *globs;		/* char *, not owned */
+};
+
+/* 0, or -1 with *err set to one line (g_free it). checks is the driver's
+ * list (validated too), or NULL; it must outlive s. */
+int cck_settings_load(struct cck_settings *s, const char *file, const char *config_path,
+		      const char *checks, char **err);
+void cck_settings_fini(struct cck_settings *s);
+
 /* Whether a check list (--checks, or a config's checks:) names only known
  * checks: NULL if so, else one message (g_free it). Names of checks this
  * version does not ship are accepted and, if planned is given, added to it. */

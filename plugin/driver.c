@@ -40,35 +40,15 @@ int cck_plugin_analyze(const char *ast, const char *main_file,
 	*err = NULL;
 	if (notes)
 		*notes = NULL;
-	if (o->checks && (*err = cck_check_list_error(o->checks, NULL))) {
-		char *e = g_strdup_printf("-fplugin-arg-cancelcheck-checks: %s", *err);
-		g_free(*err);
-		*err = e;
+	char *bad = o->checks ? cck_check_list_error(o->checks, NULL) : NULL;
+	if (bad) {
+		*err = g_strdup_printf("-fplugin-arg-cancelcheck-checks: %s", bad);
+		g_free(bad);
 		return -1;
 	}
-	char *path = o->config ? g_strdup(o->config) : cck_config_find(main_file);
-	struct cck_config *config = NULL;
-	if (path) {
-		config = cck_config_load(path, err);
-		g_free(path);
-		if (!config)
-			return -1;
-		char *bad = config->checks ? cck_check_list_error(config->checks, NULL) : NULL;
-		if (bad) {
-			*err = g_strdup_printf("%s:%u:%u: %s", config->path, config->checks_line,
-					       config->checks_col, bad);
-			g_free(bad);
-			cck_config_free(config);
-			return -1;
-		}
-	}
-	/* the config's list applies before the command line's */
-	GPtrArray *globs = g_ptr_array_new();
-	if (config && config->checks)
-		g_ptr_array_add(globs, config->checks);
-	if (o->checks)
-		g_ptr_array_add(globs, (char *)o->checks);
-
+	struct cck_settings set;
+	if (cck_settings_load(&set, main_file, o->config, o->checks, err) != 0)
+		return -1;
 	CXIndex idx = clang_createIndex(0, 0);
 	CXTranslationUnit ctu = NULL;
 	enum CXErrorCode ec = clang_createTranslationUnit2(idx, ast, &ctu);
@@ -80,8 +60,8 @@ int cck_plugin_analyze(const char *ast, const char *main_file,
 	} else {
 		char *file = name_in_ast(ctu, main_file);
 		struct cck_request rq = {
-			.file = file, .config = config, .models = o->models,
-			.check_globs = globs, .verbose = o->verbose,
+			.file = file, .config = set.config, .models = o->models,
+			.check_globs = set.globs, .verbose = o->verbose,
 		};
 		struct cck_result res;
 		cck_result_init(&res);
@@ -105,8 +85,6 @@ int cck_plugin_analyze(const char *ast, const char *main_file,
 		clang_disposeTranslationUnit(ctu);
 	}
 	clang_disposeIndex(idx);
-	g_ptr_array_free(globs, TRUE);
-	if (config)
-		cck_config_free(config);
+	cck_settings_fini(&set);
 	return rc;
 }

@@ -19,6 +19,7 @@ config.environment["ASAN_OPTIONS"] = "detect_leaks=0:halt_on_error=1"
 config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
 
 cck = os.path.join(config.cck_bin_dir, "cancelcheck")
+config.substitutions.append(("%cancelcheck-cc", cck + "-cc"))
 config.substitutions.append(("%cancelcheck", cck))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%unit", config.cck_unit_dir))

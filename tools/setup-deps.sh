@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and tests need, only when missing.
 set -eu
 
-pkgs=(cmake make pkg-config python3
+pkgs=(cmake make gcc pkg-config python3
       clang-19 libclang-19-dev llvm-19-dev llvm-19-tools libclang-rt-19-dev
       liburing-dev libyaml-dev libjson-c-dev libglib2.0-dev libuv1-dev
       neovim python3-jsonschema)

@@ -1,0 +1,272 @@
+/* cancelcheck-cc: the compiler launcher.
+ *
+ *   CC="cancelcheck-cc gcc" make
+ *   cmake -DCMAKE_C_COMPILER_LAUNCHER=cancelcheck-cc ...
+ *
+ * For a command that compiles C sources, each source is analyzed with that
+ * compile's flags through the one analysis entry point, the findings are
+ * printed the way a compiler prints warnings, and then the compiler runs in
+ * this process's place, so the exit status is the compiler's. With
+ * CANCELCHECK_WERROR=1 (or werror: true in the config) a finding fails the
+ * compile instead: exit 1, and the compiler does not run, so no object file
+ * is left for make to take as up to date. Commands that compile nothing
+ * (linking, -E, -M, assembler input, --version) go straight through. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "analysis.h"
+#include "model.h"
+
+#define EXIT_ERROR 2
+
+static const char *prog = "cancelcheck-cc";
+
+static void help(void)
+{
+	printf("usage: %s <compiler> [<compiler arguments>...]\n"
+	       "\n"
+	       "Analyzes the C sources a compile names with that compile's flags, prints\n"
+	       "the findings as compiler warnings, then runs the compiler; the exit status\n"
+	       "is the compiler's. Commands that compile nothing (linking, -E, -M,\n"
+	       "assembler input) go straight to the compiler.\n"
+	       "\n"
+	       "  CC=\"%s gcc\" make\n"
+	       "  cmake -DCMAKE_C_COMPILER_LAUNCHER=%s ...\n"
+	       "\n"
+	       "Environment:\n"
+	       "  CANCELCHECK_WERROR=1       a finding fails the compile (exit 1; the compiler\n"
+	       "                             does not run). Also: werror: true in the config.\n"
+	       "  CANCELCHECK_CHECKS=<globs> checks to run, as --checks (after the config's)\n"
+	       "  CANCELCHECK_MODEL=<m>[,<m>] models to enable, as --model\n"
+	       "  CANCELCHECK_CONFIG=<file>  the config file (default: .cancelcheck.yaml found\n"
+	       "                             upward from each source)\n"
+	       "  CANCELCHECK_VERBOSE=1      notes on what is analyzed, skipped and why\n"
+	       "\n"
+	       "Exit status: the compiler's; 1 for findings with werror; 2 for a bad\n"
+	       "setting or a compiler that cannot be run.\n", prog, prog, prog);
+}
+
+/* Options whose value is the next argument (GCC's and clang's). */
+static bool takes_value(const char *a)
+{
+	static const char *const opts[] = {
+		"-o", "-I", "-D", "-U", "-x", "-include", "-imacros", "-isystem",
+		"-iquote", "-idirafter", "-iprefix", "-iwithprefix", "-iwithprefixbefore",
+		"-isysroot", "-imultilib", "-MF", "-MT", "-MQ", "-Xclang", "-Xlinker",
+		"-Xpreprocessor", "-Xassembler", "-L", "-l", "-T", "-u", "-z", "-e",
+		"-arch", "-target", "--param", "-aux-info", "-dumpbase", "-dumpdir",
+		"-A", "--sysroot", "-B", "-specs", "--serialize-diagnostics",
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(opts); i++)
+		if (!strcmp(a, opts[i]))
+			return true;
+	return false;
+}
+
+/* Flags that are the compile's output, not its meaning: dropped from the
+ * analysis (libclang must not write a dependency file). With a value. */
+static bool output_flag_with_value(const char *a)
+{
+	return !strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
+	       !strcmp(a, "-MQ") || !strcmp(a, "--serialize-diagnostics") ||
+	       !strcmp(a, "-x");
+}
+
+static bool output_flag(const char *a)
+{
+	return !strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-MD") ||
+	       !strcmp(a, "-MMD") || !strcmp(a, "-MP") || g_str_has_prefix(a, "-MF") ||
+	       g_str_has_prefix(a, "-MT") || g_str_has_prefix(a, "-MQ") ||
+	       g_str_has_prefix(a, "-o") || g_str_has_prefix(a, "-x") ||
+	       g_str_has_prefix(a, "-Wl,") || g_str_has_prefix(a, "-l") ||
+	       g_str_has_prefix(a, "-L") || g_str_has_prefix(a, "-fdiagnostics-format");
+}
+
+struct compile {
+	GPtrArray *sources;	/* the C sources, in order */
+	GPtrArray *flags;	/* the analysis's flags: the compile's, minus outputs */
+	bool compiles;		/* the command compiles something */
+	bool c_by_x;		/* a source is C by -x c, whatever its suffix */
+};
+
+static bool is_c_suffix(const char *f)
+{
+	return g_str_has_suffix(f, ".c");
+}
+
+static void classify(int argc, char **argv, struct compile *c)
+{
+	c->sources = g_ptr_array_new();
+	c->flags = g_ptr_array_new();
+	c->compiles = true;
+	c->c_by_x = false;
+	const char *lang = NULL;	/* -x in force, or NULL: by suffix */
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = NULL;
+		if (!strcmp(a, "-E") || !strcmp(a, "-M") || !strcmp(a, "-MM"))
+			c->compiles = false;	/* preprocess only */
+		if (!strcmp(a, "-x") && i + 1 < argc)
+			lang = argv[i + 1];
+		else if (g_str_has_prefix(a, "-x") && a[2])
+			lang = a + 2;
+		if (a[0] == '-' && a[1]) {
+			if (takes_value(a) && i + 1 < argc)
+				val = argv[++i];
+			if (output_flag_with_value(a) || output_flag(a))
+				continue;
+			g_ptr_array_add(c->flags, (char *)a);
+			if (val)
+				g_ptr_array_add(c->flags, (char *)val);
+			continue;
+		}
+		/* an input: a source, an object, a library, stdin ("-") */
+		bool is_c = lang ? !strcmp(lang, "c") : is_c_suffix(a);
+		if (is_c && strcmp(a, "-")) {
+			g_ptr_array_add(c->sources, (char *)a);
+			c->c_by_x |= lang != NULL;
+		}
+	}
+	if (!c->sources->len)
+		c->compiles = false;
+	if (c->c_by_x) {
+		g_ptr_array_add(c->flags, "-x");
+		g_ptr_array_add(c->flags, "c");
+	}
+}
+
+static bool env_on(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v && strcmp(v, "0") && g_ascii_strcasecmp(v, "false") &&
+	       g_ascii_strcasecmp(v, "no") && g_ascii_strcasecmp(v, "off");
+}
+
+/* Analyzes one source; returns its number of findings, or -1 on a bad
+ * setting (reported). *werror is set if the config asks for it. */
+static int analyze_one(CXIndex idx, const char *src, const struct compile *c,
+		       unsigned models, bool verbose, bool *werror)
+{
+	const char *checks = getenv("CANCELCHECK_CHECKS");
+	const char *config = getenv("CANCELCHECK_CONFIG");
+	if (checks && !*checks)
+		checks = NULL;
+	if (config && !*config)
+		config = NULL;
+	struct cck_settings set;
+	char *err = NULL;
+	if (cck_settings_load(&set, src, config, checks, &err) != 0) {
+		fprintf(stderr, "%s: error: %s\n", prog, err);
+		g_free(err);
+		return -1;
+	}
+	if (set.config && set.config->werror)
+		*werror = true;
+	struct cck_request rq = {
+		.file = src, .args = (const char *const *)c->flags->pdata,
+		.nargs = c->flags->len, .config = set.config, .models = models,
+		.check_globs = set.globs, .verbose = verbose, .keep_alive = true,
+	};
+	struct cck_result res;
+	cck_result_init(&res);
+	cck_analyze(idx, &rq, &res);
+	int n = res.sink.diags->len;
+	if (res.failed) {
+		/* The compiler speaks for itself; say only that nothing was
+		 * analyzed, and why, in one line (all of it with verbose). */
+		char **lines = g_strsplit(res.err->str, "\n", -1);
+		const char *why = NULL;
+		for (char **l = lines; *l && !why; l++)
+			if (strstr(*l, "error: "))
+				why = strstr(*l, "error: ") + 7;
+		fprintf(stderr, "%s: warning: %s: not analyzed: %s\n", prog, src,
+			why ? why : "libclang could not parse it");
+		if (verbose)
+			fputs(res.err->str, stderr);
+		g_strfreev(lines);
+	} else {
+		fputs(res.err->str, stderr);
+		cck_print_text(stderr, &res.sink, isatty(2));
+	}
+	/* keep_alive: the process becomes the compiler next */
+	cck_settings_fini(&set);
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "%s: error: no compiler given\n"
+			"usage: %s <compiler> [<compiler arguments>...]\n", prog, prog);
+		return EXIT_ERROR;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		help();
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("%s %s (libclang %s)\n", prog, CCK_VERSION, CCK_LLVM_VERSION);
+		return 0;
+	}
+	unsigned models = 0;
+	const char *ms = getenv("CANCELCHECK_MODEL");
+	if (ms && *ms) {
+		char **names = g_strsplit(ms, ",", -1);
+		for (char **n = names; *n; n++) {
+			int m = cck_model_by_name(g_strstrip(*n));
+			if (m < 0) {
+				fprintf(stderr, "%s: error: CANCELCHECK_MODEL: unknown model '%s' "
+					"(known: %s)\n", prog, *n, cck_model_names());
+				g_strfreev(names);
+				return EXIT_ERROR;
+			}
+			models |= m;
+		}
+		g_strfreev(names);
+	}
+	const char *checks = getenv("CANCELCHECK_CHECKS");
+	char *bad = checks && *checks ? cck_check_list_error(checks, NULL) : NULL;
+	if (bad) {
+		fprintf(stderr, "%s: error: CANCELCHECK_CHECKS: %s\n", prog, bad);
+		g_free(bad);
+		return EXIT_ERROR;
+	}
+	const char *config = getenv("CANCELCHECK_CONFIG");
+	if (config && *config && access(config, R_OK) != 0) {
+		fprintf(stderr, "%s: error: CANCELCHECK_CONFIG: %s: %s\n", prog, config,
+			strerror(errno));
+		return EXIT_ERROR;
+	}
+	bool verbose = env_on("CANCELCHECK_VERBOSE");
+	bool werror = env_on("CANCELCHECK_WERROR");
+
+	struct compile c;
+	classify(argc - 2, argv + 2, &c);
+	int findings = 0;
+	if (c.compiles) {
+		CXIndex idx = clang_createIndex(0, 0);
+		for (unsigned i = 0; i < c.sources->len; i++) {
+			const char *src = c.sources->pdata[i];
+			if (access(src, R_OK) != 0)
+				continue;	/* the compiler will say so */
+			int n = analyze_one(idx, src, &c, models, verbose, &werror);
+			if (n < 0)
+				return EXIT_ERROR;
+			findings += n;
+		}
+	} else if (verbose) {
+		fprintf(stderr, "%s: note: nothing compiled: passed through\n", prog);
+	}
+	if (findings && werror) {
+		fprintf(stderr, "%s: error: %d finding%s, and werror is on: not compiled\n",
+			prog, findings, findings == 1 ? "" : "s");
+		return 1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	execvp(argv[1], argv + 1);
+	fprintf(stderr, "%s: error: cannot run '%s': %s\n", prog, argv[1], strerror(errno));
+	return EXIT_ERROR;
+}
