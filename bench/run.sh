@@ -225,4 +225,14 @@ fi
 progress "runtime benchmark (bench/run_runtime.sh)"
 bash "$here/run_runtime.sh" "$build" \
 	|| die "runtime benchmark: a program failed (logs in $out/logs/runtime)"
+
+# ---------------------------------------------------------------- language server
+# cancelcheck --lsp on a generated 2,000-line file: didChange to its
+# diagnostics, and didOpen to the first ones against the command line; see
+# "Language server" in bench/README.md. Not for the clang stand-in.
+if [[ $cc_bin != *clang* ]] && [ -x "$cc_bin" ]; then
+	progress "language server (bench/lsp_bench.py)"
+	python3 "$here/lsp_bench.py" --cancelcheck "$cc_bin" --out "$out" --runs "$runs" \
+		--seed "$seed" || die "language server benchmark failed"
+fi
 exit 0
