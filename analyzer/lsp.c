@@ -19,7 +19,6 @@
 #include <clang-c/CXCompilationDatabase.h>
 #include <json-c/json.h>
 #include "analysis.h"
-#include "check.h"
 #include "config.h"
 #include "lsp.h"
 
@@ -155,7 +154,7 @@ static unsigned lsp_col(const char *text, gsize len, unsigned line, unsigned col
 		const char *nl = memchr(p, '\n', end - p);
 		p = nl ? nl + 1 : end;
 	}
-	const char *stop = p + (col - 1) <= end ? p + (col - 1) : end;
+	const char *stop = (gsize)(end - p) > col - 1 ? p + (col - 1) : end;
 	unsigned units = 0;
 	while (p < stop) {
 		gunichar c = g_utf8_get_char_validated(p, stop - p);
