@@ -10,7 +10,12 @@
  * CANCELCHECK_WERROR=1 (or werror: true in the config) a finding fails the
  * compile instead: exit 1, and the compiler does not run, so no object file
  * is left for make to take as up to date. Commands that compile nothing
- * (linking, -E, -M, assembler input, --version) go straight through. */
+ * (linking, -E, -M, assembler input, --version) go straight through.
+ *
+ * When the compiler is clang 19 itself, the launcher adds the clang plugin
+ * to the command instead, so the file is parsed once, by the compile: the
+ * same analysis (the plugin is a driver over the same entry point), at the
+ * plugin's cost. CANCELCHECK_PLUGIN=off keeps the separate analysis. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +48,11 @@ static void help(void)
 	       "  CANCELCHECK_CONFIG=<file>  the config file (default: .cancelcheck.yaml found\n"
 	       "                             upward from each source)\n"
 	       "  CANCELCHECK_VERBOSE=1      notes on what is analyzed, skipped and why\n"
+	       "  CANCELCHECK_PLUGIN=<path>|off\n"
+	       "                             with clang 19 as the compiler, the clang plugin\n"
+	       "                             analyzes inside the compile (default: the plugin\n"
+	       "                             installed beside this program); off: analyze\n"
+	       "                             separately, as for other compilers\n"
 	       "\n"
 	       "Exit status: the compiler's; 1 for findings with werror; 2 for a bad\n"
 	       "setting or a compiler that cannot be run.\n", prog, prog, prog);
@@ -142,6 +152,81 @@ static bool env_on(const char *name)
 	const char *v = getenv(name);
 	return v && *v && strcmp(v, "0") && g_ascii_strcasecmp(v, "false") &&
 	       g_ascii_strcasecmp(v, "no") && g_ascii_strcasecmp(v, "off");
+}
+
+/* The plugin to run inside the compile, if the compiler is clang 19 and
+ * the plugin is there (g_free it), else NULL. */
+static char *plugin_for(const char *compiler)
+{
+	const char *env = getenv("CANCELCHECK_PLUGIN");
+	if (env && (!g_ascii_strcasecmp(env, "off") || !strcmp(env, "0")))
+		return NULL;
+	char *exe = g_find_program_in_path(compiler);
+	char *real = exe ? realpath(exe, NULL) : NULL;
+	g_free(exe);
+	if (!real)
+		return NULL;
+	char *base = g_path_get_basename(real), *dir = g_path_get_dirname(real);
+	bool clang19 = !strcmp(base, "clang-19") ||
+		       (!strcmp(base, "clang") && g_str_has_suffix(dir, "/llvm-19/bin"));
+	free(real);
+	g_free(base);
+	g_free(dir);
+	if (!clang19)
+		return NULL;
+	if (env && *env)
+		return access(env, R_OK) == 0 ? g_strdup(env) : NULL;
+	char *self = realpath("/proc/self/exe", NULL);
+	if (!self)
+		return NULL;
+	char *bin = g_path_get_dirname(self);
+	free(self);
+	static const char *const rel[] = {
+		"../lib/cancelcheck/cancelcheck-plugin.so",	/* installed */
+		"../lib/cancelcheck-plugin.so",			/* the build tree */
+	};
+	char *found = NULL;
+	for (size_t i = 0; i < G_N_ELEMENTS(rel) && !found; i++) {
+		char *p = g_build_filename(bin, rel[i], NULL);
+		if (access(p, R_OK) == 0)
+			found = g_canonicalize_filename(p, NULL);
+		g_free(p);
+	}
+	g_free(bin);
+	return found;
+}
+
+/* Runs the compile with the plugin in it; the settings become its
+ * arguments. Returns only if the compiler cannot be run. */
+static void exec_with_plugin(char **argv, const char *plugin, bool werror, bool verbose)
+{
+	GPtrArray *a = g_ptr_array_new();
+	g_ptr_array_add(a, argv[1]);
+	g_ptr_array_add(a, g_strdup_printf("-fplugin=%s", plugin));
+	const char *checks = getenv("CANCELCHECK_CHECKS");
+	if (checks && *checks)
+		g_ptr_array_add(a, g_strdup_printf("-fplugin-arg-cancelcheck-checks=%s", checks));
+	const char *ms = getenv("CANCELCHECK_MODEL");
+	char **names = g_strsplit(ms ? ms : "", ",", -1);
+	for (char **n = names; *n; n++)
+		if (*g_strstrip(*n))
+			g_ptr_array_add(a, g_strdup_printf("-fplugin-arg-cancelcheck-model=%s", *n));
+	g_strfreev(names);
+	const char *config = getenv("CANCELCHECK_CONFIG");
+	if (config && *config)
+		g_ptr_array_add(a, g_strdup_printf("-fplugin-arg-cancelcheck-config=%s", config));
+	g_ptr_array_add(a, werror ? "-fplugin-arg-cancelcheck-werror=1"
+				  : "-fplugin-arg-cancelcheck-werror=config");
+	if (verbose)
+		g_ptr_array_add(a, "-fplugin-arg-cancelcheck-verbose");
+	for (char **p = argv + 2; *p; p++)
+		g_ptr_array_add(a, *p);
+	g_ptr_array_add(a, NULL);
+	if (verbose)
+		fprintf(stderr, "%s: note: clang 19: analyzing inside the compile with %s\n",
+			prog, plugin);
+	fflush(stderr);
+	execvp(argv[1], (char **)a->pdata);
 }
 
 /* Analyzes one source; returns its number of findings, or -1 on a bad
@@ -244,6 +329,12 @@ int main(int argc, char **argv)
 
 	struct compile c;
 	classify(argc - 2, argv + 2, &c);
+	char *plugin = c.compiles ? plugin_for(argv[1]) : NULL;
+	if (plugin) {
+		exec_with_plugin(argv, plugin, werror, verbose);
+		fprintf(stderr, "%s: error: cannot run '%s': %s\n", prog, argv[1], strerror(errno));
+		return EXIT_ERROR;
+	}
 	int findings = 0;
 	if (c.compiles) {
 		CXIndex idx = clang_createIndex(0, 0);

@@ -34,7 +34,8 @@ static char *name_in_ast(CXTranslationUnit ctu, const char *main_file)
 
 int cck_plugin_analyze(const char *ast, const char *main_file,
 		       const struct cck_plugin_opts *o,
-		       void (*emit)(void *ctx, const struct cck_diag *d), void *ctx,
+		       void (*emit)(void *ctx, const struct cck_diag *d, bool as_error),
+		       void *ctx,
 		       char **err, char **notes)
 {
 	*err = NULL;
@@ -76,7 +77,9 @@ int cck_plugin_analyze(const char *ast, const char *main_file,
 				if (!strcmp(n->file, file))
 					g_free(n->file), n->file = g_strdup(main_file);
 			}
-			emit(ctx, d);
+			emit(ctx, d, o->werror == CCK_PLUGIN_WERROR_ON ||
+				     (o->werror == CCK_PLUGIN_WERROR_CONFIG && set.config &&
+				      set.config->werror));
 		}
 		if (notes && res.err->len)
 			*notes = g_strdup(res.err->str);

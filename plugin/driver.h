@@ -17,7 +17,12 @@ struct cck_plugin_opts {
 	unsigned models;	/* CCK_MODEL_* from -fplugin-arg-cancelcheck-model= */
 	const char *config;	/* -fplugin-arg-cancelcheck-config=, or NULL: found upward */
 	bool verbose;
+	/* findings as errors: CCK_PLUGIN_WERROR_ON always, _CONFIG when the
+	 * config says werror: true (how cancelcheck-cc runs the plugin) */
+	int werror;
 };
+
+enum { CCK_PLUGIN_WERROR_OFF, CCK_PLUGIN_WERROR_ON, CCK_PLUGIN_WERROR_CONFIG };
 
 /* CCK_MODEL_* of a model name, or -1; the known names for a message. */
 int cck_plugin_model(const char *name);
@@ -29,7 +34,8 @@ const char *cck_plugin_model_names(void);
  * libclang cannot load. *notes gets --verbose-style lines, or NULL. */
 int cck_plugin_analyze(const char *ast, const char *main_file,
 		       const struct cck_plugin_opts *o,
-		       void (*emit)(void *ctx, const struct cck_diag *d), void *ctx,
+		       void (*emit)(void *ctx, const struct cck_diag *d, bool as_error),
+		       void *ctx,
 		       char **err, char **notes);
 
 #ifdef __cplusplus

@@ -36,6 +36,7 @@ struct Options {
 	bool has_checks = false, has_config = false;
 	unsigned models = 0;
 	bool verbose = false;
+	int werror = CCK_PLUGIN_WERROR_OFF;
 };
 
 // Writes the AST file to an anonymous in-memory file; its /proc path is
@@ -69,12 +70,13 @@ public:
 		auto level = D.getWarningsAsErrors() ? DiagnosticsEngine::Error
 						     : DiagnosticsEngine::Warning;
 		Finding = D.getCustomDiagID(level, "%0 [%1]");
+		Error = D.getCustomDiagID(DiagnosticsEngine::Error, "%0 [%1]");
 		Note = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
 	}
 
-	static void emit(void *ctx, const struct cck_diag *d)
+	static void emit(void *ctx, const struct cck_diag *d, bool as_error)
 	{
-		static_cast<Report *>(ctx)->one(d);
+		static_cast<Report *>(ctx)->one(d, as_error);
 	}
 
 private:
@@ -92,9 +94,10 @@ private:
 		return SM.translateFileLineCol(*fe, line, col ? col : 1);
 	}
 
-	void one(const struct cck_diag *d)
+	void one(const struct cck_diag *d, bool as_error)
 	{
-		D.Report(where(d->file, d->line, d->col), Finding) << d->message << d->check;
+		D.Report(where(d->file, d->line, d->col), as_error ? Error : Finding)
+			<< d->message << d->check;
 		for (unsigned i = 0; i < d->notes->len; i++) {
 			const struct cck_note *n = &g_array_index(d->notes, struct cck_note, i);
 			D.Report(where(n->file, n->line, n->col), Note) << n->message;
@@ -103,7 +106,7 @@ private:
 
 	CompilerInstance &CI;
 	DiagnosticsEngine &D;
-	unsigned Finding, Note;
+	unsigned Finding, Error, Note;
 };
 
 class Analyze : public ASTConsumer {
@@ -139,6 +142,7 @@ public:
 		po.config = O.has_config ? O.config.c_str() : nullptr;
 		po.models = O.models;
 		po.verbose = O.verbose;
+		po.werror = O.werror;
 		std::string file = main->getName().str();
 		Report r(CI);
 		char *err = nullptr, *notes = nullptr;
@@ -203,9 +207,12 @@ protected:
 				O.models |= m;
 			} else if (key == "verbose" && eq == std::string::npos) {
 				O.verbose = true;
+			} else if (key == "werror" && (val == "1" || val == "config")) {
+				// cancelcheck-cc's werror: findings fail the compile
+				O.werror = val == "1" ? CCK_PLUGIN_WERROR_ON : CCK_PLUGIN_WERROR_CONFIG;
 			} else {
 				D.Report(bad) << a << "known: checks=<globs>, model=<name>, "
-						      "config=<file>, verbose";
+						      "config=<file>, verbose, werror=1|config";
 				return false;
 			}
 		}

@@ -35,7 +35,7 @@
 // BADCHECK: error: cancelcheck: -fplugin-arg-cancelcheck-checks: unknown check 'cancel-nothing' (see --list-checks)
 // BADCFGCHECK: error: cancelcheck: {{.*}}sub/.cancelcheck.yaml:1:9: 'cancel-nothing*' matches no check (see --list-checks)
 // BADMODEL: error: cancelcheck: bad plugin argument 'model=nope': unknown model (known: posix, posix-strict)
-// BADOPT: error: cancelcheck: bad plugin argument 'color=1': known: checks=<globs>, model=<name>, config=<file>, verbose
+// BADOPT: error: cancelcheck: bad plugin argument 'color=1': known: checks=<globs>, model=<name>, config=<file>, verbose, werror=1|config
 // BADYAML: error: cancelcheck: {{.*}}sub/.cancelcheck.yaml:{{[0-9]+}}:{{[0-9]+}}: {{.+}}
 #include <stdint.h>
 
