@@ -218,6 +218,15 @@ if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ]; then
 		printf "instructions_over_syntax_only: %.2f (%.2fG vs %.2fG)\n", a / b, a / 1e9, b / 1e9 }'
 fi
 
+# ---------------------------------------------------------------- integrations
+# The clang plugin and cancelcheck-cc against the plain compile (-O2 -c) of
+# this repository's C sources and a 20,000-line file; see "Integrations" in
+# bench/README.md. Not for the clang stand-in.
+if [[ $cc_bin != *clang* ]] && [ -x "$cc_bin" ]; then
+	progress "integrations (bench/run_integrations.sh)"
+	bash "$here/run_integrations.sh" "$build" || die "integrations benchmark failed"
+fi
+
 # ---------------------------------------------------------------- runtime
 # cco's runtime benchmark: its echo server against libuv and a plain
 # liburing loop, context switch, cancellation latency. It prints its own
