@@ -771,12 +771,11 @@ static void did_open(json_object *params)
 		d = g_new0(struct doc, 1);
 		d->uri = g_strdup(uri);
 		d->path = g_canonicalize_filename(path, NULL);
+		d->lang = g_strdup(jstr(td, "languageId"));	/* the worker reads it: set once */
 		d->open = true;
 		d->version = -1;
 		g_hash_table_insert(S.docs, d->uri, d);
 	}
-	g_free(d->lang);
-	d->lang = g_strdup(jstr(td, "languageId"));
 	set_text(d, text, td);
 	d->setup_stale = true;
 	touch(d);
@@ -943,10 +942,8 @@ static int read_message(FILE *in, char **body, size_t *len)
 		}
 	}
 	free(line);
-	if (r <= 0 && !any)
-		return 0;
 	if (r <= 0)
-		return 0;	/* the end of input inside a header */
+		return 0;	/* the end of input, maybe inside a header */
 	if (bad || n < 0) {
 		log_message("a message header without a valid Content-Length: skipped");
 		return -1;
