@@ -52,7 +52,7 @@ struct doc {
 	CXTranslationUnit tu;
 	char *dir;		/* the compile's working directory, or NULL */
 	GPtrArray *args;	/* compiler arguments */
-	struct cck_config *config;
+	struct cck_settings settings;	/* the config and check globs */
 	char *config_err;	/* the config could not be loaded: why */
 };
 
@@ -71,6 +71,7 @@ static struct {
 	char *db_path;		/* initializationOptions.compilationDatabasePath */
 	GPtrArray *fallback;	/* initializationOptions.fallbackFlags, or NULL */
 	const struct cck_lsp_options *o;
+	char *checks;		/* the command line's --checks lists, joined, or NULL */
 	/* the worker's */
 	CXIndex idx;
 } S;
@@ -503,22 +504,11 @@ static void setup(struct doc *d)
 		g_ptr_array_free(old_args, TRUE);
 	g_free(old_dir);
 
-	if (d->config)
-		cck_config_free(d->config);
+	cck_settings_fini(&d->settings);
 	g_free(d->config_err);
-	d->config = NULL;
 	d->config_err = NULL;
-	char *path = S.o->config ? g_strdup(S.o->config) : cck_config_find(d->path);
-	if (path)
-		d->config = cck_config_load(path, &d->config_err);
-	g_free(path);
-	char *bad = d->config && d->config->checks ? cck_check_list_error(d->config->checks, NULL)
-						   : NULL;
-	if (bad) {	/* as the command line says it, and stops */
-		d->config_err = g_strdup_printf("%s:%u:%u: %s", d->config->path,
-						d->config->checks_line, d->config->checks_col, bad);
-		g_free(bad);
-	}
+	if (cck_settings_load(&d->settings, d->path, S.o->config, S.checks, &d->config_err))
+		cck_settings_fini(&d->settings);	/* analyze() says why, and stops */
 }
 
 /* ---- analysis (the worker) -------------------------------------------- */
@@ -542,15 +532,11 @@ static json_object *analyze(struct doc *d, const char *text, gsize len, unsigned
 		return a;
 	}
 	struct CXUnsavedFile uf = { d->path, text, len };
-	GPtrArray *globs = g_ptr_array_new();
-	if (d->config && d->config->checks)
-		g_ptr_array_add(globs, d->config->checks);
-	for (unsigned i = 0; S.o->check_globs && i < S.o->check_globs->len; i++)
-		g_ptr_array_add(globs, S.o->check_globs->pdata[i]);
 	struct cck_request rq = {
 		.file = d->path, .dir = d->dir,
 		.args = (const char *const *)d->args->pdata, .nargs = d->args->len,
-		.config = d->config, .models = S.o->models, .check_globs = globs,
+		.config = d->settings.config, .models = S.o->models,
+		.check_globs = d->settings.globs,
 		.unsaved = &uf, .nunsaved = 1, .verbose = S.o->verbose,
 	};
 	struct cck_result res;
@@ -583,7 +569,6 @@ static json_object *analyze(struct doc *d, const char *text, gsize len, unsigned
 	if (S.o->verbose && res.err->len)
 		fputs(res.err->str, stderr);
 	cck_result_fini(&res);
-	g_ptr_array_free(globs, TRUE);
 	return out;
 }
 
@@ -591,8 +576,7 @@ static void doc_free(struct doc *d)
 {
 	if (d->tu)
 		clang_disposeTranslationUnit(d->tu);
-	if (d->config)
-		cck_config_free(d->config);
+	cck_settings_fini(&d->settings);
 	if (d->args)
 		g_ptr_array_free(d->args, TRUE);
 	g_free(d->config_err);
@@ -1033,6 +1017,12 @@ int cck_lsp_main(FILE *in, FILE *out, const struct cck_lsp_options *o)
 	g_cond_init(&S.cond);
 	g_queue_init(&S.queue);
 	S.docs = g_hash_table_new(g_str_hash, g_str_equal);
+	for (unsigned i = 0; o->check_globs && i < o->check_globs->len; i++) {
+		char *all = g_strjoin(",", S.checks ? S.checks : "", o->check_globs->pdata[i],
+				      NULL);	/* applied in order, as one list */
+		g_free(S.checks);
+		S.checks = all;
+	}
 	/* Preambles in memory: an edit's reparse reads no file, and no
 	 * temporary file needs removing should the process be killed. */
 	CXIndexOptions io = { .Size = sizeof io, .StorePreamblesInMemory = 1 };
@@ -1060,6 +1050,7 @@ int cck_lsp_main(FILE *in, FILE *out, const struct cck_lsp_options *o)
 		g_ptr_array_free(S.fallback, TRUE);
 	g_free(S.root);
 	g_free(S.db_path);
+	g_free(S.checks);
 	g_cond_clear(&S.cond);
 	g_mutex_clear(&S.lock);
 	g_mutex_clear(&S.out_lock);
