@@ -95,6 +95,10 @@ static void help(void)
 "Suppress a finding with a comment on its line or the line before:\n"
 "  // cancelcheck: ignore[<check>] <reason>\n"
 "\n"
+"In the build: cancelcheck-cc <compiler> ... (a compiler launcher), and\n"
+"clang-19 -fplugin=cancelcheck-plugin.so (a clang plugin); see\n"
+"docs/integrations.md.\n"
+"\n"
 "exit status: 0 no findings, 1 findings, 2 usage, config, I/O or parse error\n",
 	       cck_model_names());
 }

@@ -284,6 +284,11 @@ unsigned cck_baseline_apply(GHashTable *b, struct cck_sink *s)
 	return dropped;
 }
 
+char *cck_check_doc_url(const char *check)
+{
+	return g_strdup_printf("%s%s.md", CCK_DOCS_URL, check);
+}
+
 /* ---- JSON ------------------------------------------------------------- */
 
 json_object *cck_diag_to_json(const struct cck_diag *d, bool with_origin)
@@ -516,7 +521,7 @@ static json_object *sarif_rule(const struct cck_sarif_rule *r)
 	const char *fix = strstr(prose->str, " Fix:");
 	char *full = fix ? g_strndup(prose->str, fix - prose->str) : g_strdup(prose->str);
 	json_object_object_add(o, "fullDescription", sarif_text(full));
-	char *uri = g_strdup_printf("%s%s.md", CCK_DOCS_URL, r->id);
+	char *uri = cck_check_doc_url(r->id);
 	json_object *help = json_object_new_object();
 	bool told = r->explain && strstr(r->explain, "cancelcheck: ignore[");
 	char *text = told ? g_strdup_printf("%s\nDocs: %s", r->explain, uri)

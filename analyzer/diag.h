@@ -68,11 +68,11 @@ void cck_print_json(FILE *out, GPtrArray *diags);
 struct cck_sarif_rule {
 	const char *id, *doc, *explain;
 };
-/* Where each rule's helpUri points: the docs page is <base><check>.md.
- * One place; a build may override it (-DCCK_DOCS_URL=...). */
-#ifndef CCK_DOCS_URL
-#define CCK_DOCS_URL "https://github.com/cancelcheck/cancelcheck/blob/main/docs/checks/"
-#endif
+/* A check's docs page, <CCK_DOCS_URL><check>.md (g_free it): SARIF's
+ * helpUri and the language server's codeDescription. The base is the
+ * CMake cache variable CCK_DOCS_URL, by default the docs of the source
+ * tree the program was built from; a package sets its own. */
+char *cck_check_doc_url(const char *check);
 /* SARIF 2.1.0 as GitHub code scanning takes it. tool.driver.rules lists
  * rules[0..n_rules) in order, then any other check that has a result.
  * Files under the current directory (%SRCROOT%) get URIs relative to it. */

@@ -8,6 +8,7 @@ Exit status 1, with the reasons on stdout, if anything is wrong.
 --fingerprints prints only "fp <ruleId> <fingerprint>" lines, sorted, so
 that two runs can be compared with diff."""
 import json
+import os
 import re
 import sys
 import urllib.parse
@@ -60,8 +61,13 @@ def check_rule(rule):
     for key in ("text", "markdown"):
         if "cancelcheck: ignore[%s]" % rid not in help_.get(key, ""):
             fail("rule %s: help.%s does not tell how to suppress" % (rid, key))
-    if not re.match(r"^https://\S+/%s\.md$" % re.escape(rid), rule.get("helpUri", "")):
+    uri = rule.get("helpUri", "")
+    if not re.match(r"^(https|file)://\S+/%s\.md$" % re.escape(rid), uri):
         fail("rule %s: helpUri is not the check's docs page" % rid)
+    elif uri.startswith("file://"):
+        page = urllib.parse.unquote(urllib.parse.urlparse(uri).path)
+        if not os.path.isfile(page):
+            fail("rule %s: helpUri names no file: %s" % (rid, page))
     if rule.get("defaultConfiguration", {}).get("level") != "warning":
         fail("rule %s: defaultConfiguration.level is not warning" % rid)
 
