@@ -267,22 +267,6 @@ static json_object *extent_at(CXTranslationUnit tu, const struct text *t, const 
 
 /* ---- diagnostics ------------------------------------------------------ */
 
-/* The one place a check's documentation page is named: its page in the
- * source tree this analyzer was built from (docs/checks/<check>.md). */
-static char *check_doc_url(const char *check)
-{
-	char *src = g_path_get_dirname(__FILE__);		/* .../analyzer */
-	char *root = g_path_get_dirname(src);
-	char *page = g_strdup_printf("%s.md", check);
-	char *path = g_build_filename(root, "docs", "checks", page, NULL);
-	char *uri = g_path_is_absolute(path) ? g_filename_to_uri(path, NULL, NULL) : NULL;
-	g_free(src);
-	g_free(root);
-	g_free(page);
-	g_free(path);
-	return uri;
-}
-
 static char *uri_of(const char *file, const char *dir)
 {
 	char *abs = g_canonicalize_filename(file, dir);
@@ -298,13 +282,11 @@ static json_object *finding(CXTranslationUnit tu, const struct text *t, const ch
 	json_object_object_add(o, "range", extent_at(tu, t, t->path, d->line, d->col));
 	json_object_object_add(o, "severity", json_object_new_int(2));	/* warning */
 	json_object_object_add(o, "code", json_object_new_string(d->check));
-	char *href = check_doc_url(d->check);
-	if (href) {
-		json_object *cd = json_object_new_object();
-		json_object_object_add(cd, "href", json_object_new_string(href));
-		json_object_object_add(o, "codeDescription", cd);
-		g_free(href);
-	}
+	char *href = cck_check_doc_url(d->check);	/* SARIF's helpUri too */
+	json_object *cd = json_object_new_object();
+	json_object_object_add(cd, "href", json_object_new_string(href));
+	json_object_object_add(o, "codeDescription", cd);
+	g_free(href);
 	json_object_object_add(o, "source", json_object_new_string("cancelcheck"));
 	json_object_object_add(o, "message", json_object_new_string(d->message));
 	json_object *rel = json_object_new_array();
