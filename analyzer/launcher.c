@@ -21,8 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "analysis.h"
-#include "model.h"
+#include <dlfcn.h>
+#include <limits.h>
+#include <glib.h>
+#include "launcher.h"
 
 #define EXIT_ERROR 2
 
@@ -229,55 +231,36 @@ static void exec_with_plugin(char **argv, const char *plugin, bool werror, bool 
 	execvp(argv[1], (char **)a->pdata);
 }
 
-/* Analyzes one source; returns its number of findings, or -1 on a bad
- * setting (reported). *werror is set if the config asks for it. */
-static int analyze_one(CXIndex idx, const char *src, const struct compile *c,
-		       unsigned models, bool verbose, bool *werror)
+/* The separate analysis, from the module beside the launcher. */
+static cck_launcher_analyze_fn *load_analysis(void)
 {
-	const char *checks = getenv("CANCELCHECK_CHECKS");
-	const char *config = getenv("CANCELCHECK_CONFIG");
-	if (checks && !*checks)
-		checks = NULL;
-	if (config && !*config)
-		config = NULL;
-	struct cck_settings set;
-	char *err = NULL;
-	if (cck_settings_load(&set, src, config, checks, &err) != 0) {
-		fprintf(stderr, "%s: error: %s\n", prog, err);
-		g_free(err);
-		return -1;
-	}
-	if (set.config && set.config->werror)
-		*werror = true;
-	struct cck_request rq = {
-		.file = src, .args = (const char *const *)c->flags->pdata,
-		.nargs = c->flags->len, .config = set.config, .models = models,
-		.check_globs = set.globs, .verbose = verbose, .keep_alive = true,
+	char *self = realpath("/proc/self/exe", NULL);
+	if (!self)
+		return NULL;
+	char *bin = g_path_get_dirname(self);
+	free(self);
+	static const char *const rel[] = {
+		"../lib/cancelcheck/cancelcheck-cc-analysis.so",	/* installed */
+		"../lib/cancelcheck-cc-analysis.so",			/* the build tree */
 	};
-	struct cck_result res;
-	cck_result_init(&res);
-	cck_analyze(idx, &rq, &res);
-	int n = res.sink.diags->len;
-	if (res.failed) {
-		/* The compiler speaks for itself; say only that nothing was
-		 * analyzed, and why, in one line (all of it with verbose). */
-		char **lines = g_strsplit(res.err->str, "\n", -1);
-		const char *why = NULL;
-		for (char **l = lines; *l && !why; l++)
-			if (strstr(*l, "error: "))
-				why = strstr(*l, "error: ") + 7;
-		fprintf(stderr, "%s: warning: %s: not analyzed: %s\n", prog, src,
-			why ? why : "libclang could not parse it");
-		if (verbose)
-			fputs(res.err->str, stderr);
-		g_strfreev(lines);
-	} else {
-		fputs(res.err->str, stderr);
-		cck_print_text(stderr, &res.sink, isatty(2));
+	void *h = NULL;
+	GString *why = g_string_new(NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(rel) && !h; i++) {
+		char *p = g_build_filename(bin, rel[i], NULL);
+		if (access(p, R_OK) == 0 && !(h = dlopen(p, RTLD_NOW | RTLD_LOCAL)))
+			g_string_append_printf(why, "%s; ", dlerror());
+		g_free(p);
 	}
-	/* keep_alive: the process becomes the compiler next */
-	cck_settings_fini(&set);
-	return n;
+	g_free(bin);
+	if (!h) {
+		fprintf(stderr, "%s: error: cannot load cancelcheck-cc-analysis.so from "
+			"../lib/cancelcheck/ or ../lib/ beside this program%s%s\n", prog,
+			why->len ? ": " : "", why->str);
+		g_string_free(why, TRUE);
+		return NULL;
+	}
+	g_string_free(why, TRUE);
+	return (cck_launcher_analyze_fn *)dlsym(h, "cck_launcher_analyze");
 }
 
 int main(int argc, char **argv)
@@ -295,35 +278,6 @@ int main(int argc, char **argv)
 		printf("%s %s (libclang %s)\n", prog, CCK_VERSION, CCK_LLVM_VERSION);
 		return 0;
 	}
-	unsigned models = 0;
-	const char *ms = getenv("CANCELCHECK_MODEL");
-	if (ms && *ms) {
-		char **names = g_strsplit(ms, ",", -1);
-		for (char **n = names; *n; n++) {
-			int m = cck_model_by_name(g_strstrip(*n));
-			if (m < 0) {
-				fprintf(stderr, "%s: error: CANCELCHECK_MODEL: unknown model '%s' "
-					"(known: %s)\n", prog, *n, cck_model_names());
-				g_strfreev(names);
-				return EXIT_ERROR;
-			}
-			models |= m;
-		}
-		g_strfreev(names);
-	}
-	const char *checks = getenv("CANCELCHECK_CHECKS");
-	char *bad = checks && *checks ? cck_check_list_error(checks, NULL) : NULL;
-	if (bad) {
-		fprintf(stderr, "%s: error: CANCELCHECK_CHECKS: %s\n", prog, bad);
-		g_free(bad);
-		return EXIT_ERROR;
-	}
-	const char *config = getenv("CANCELCHECK_CONFIG");
-	if (config && *config && access(config, R_OK) != 0) {
-		fprintf(stderr, "%s: error: CANCELCHECK_CONFIG: %s: %s\n", prog, config,
-			strerror(errno));
-		return EXIT_ERROR;
-	}
 	bool verbose = env_on("CANCELCHECK_VERBOSE");
 	bool werror = env_on("CANCELCHECK_WERROR");
 
@@ -337,16 +291,14 @@ int main(int argc, char **argv)
 	}
 	int findings = 0;
 	if (c.compiles) {
-		CXIndex idx = clang_createIndex(0, 0);
-		for (unsigned i = 0; i < c.sources->len; i++) {
-			const char *src = c.sources->pdata[i];
-			if (access(src, R_OK) != 0)
-				continue;	/* the compiler will say so */
-			int n = analyze_one(idx, src, &c, models, verbose, &werror);
-			if (n < 0)
-				return EXIT_ERROR;
-			findings += n;
-		}
+		cck_launcher_analyze_fn *analyze = load_analysis();
+		if (!analyze)
+			return EXIT_ERROR;
+		findings = analyze((const char *const *)c.sources->pdata, c.sources->len,
+				   (const char *const *)c.flags->pdata, c.flags->len, verbose,
+				   &werror);
+		if (findings < 0)
+			return EXIT_ERROR;
 	} else if (verbose) {
 		fprintf(stderr, "%s: note: nothing compiled: passed through\n", prog);
 	}
