@@ -28,17 +28,20 @@ def main():
         ap.add_argument("--" + k, required=True)
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--flags", default="")
+    ap.add_argument("--only", choices=["repo", "generated"],
+                    help="only this repository's sources, or only the generated file")
     a = ap.parse_args()
     db = [e for e in load_compdb(a.build_dir) if e["file"].endswith(".c")]
     base = []
-    for e in db:
+    for e in (db if a.only != "generated" else []):
         argv = syntax_only_argv(e, a.clang)
         argv = [x for x in argv if x != "-fsyntax-only"]
         base.append((e.get("directory") or a.build_dir,
                      argv[:1] + ["-O2", "-c"] + argv[1:] + ["-o", "/dev/null"]))
     gen = os.path.abspath(a.generated)
-    base.append((os.getcwd(), [a.clang, "-O2", "-c"] + shlex.split(a.flags)
-                 + [gen, "-o", "/dev/null"]))
+    if a.only != "repo":
+            base.append((os.getcwd(), [a.clang, "-O2", "-c"] + shlex.split(a.flags)
+                     + [gen, "-o", "/dev/null"]))
 
     def variant(fn):
         return [{"directory": d, "arguments": fn(argv)} for d, argv in base]
