@@ -16,6 +16,28 @@ const char *cck_plugin_model_names(void)
 	return cck_model_names();
 }
 
+bool cck_plugin_may_suspend(const char *main_file, const struct cck_plugin_opts *o,
+			    const char *const *names, unsigned n)
+{
+	struct cck_settings set;
+	char *err = NULL;
+	if (cck_settings_load(&set, main_file, o->config, o->checks, &err) != 0) {
+		g_free(err);
+		return true;
+	}
+	unsigned models = CCK_MODEL_POSIX | o->models | (set.config ? set.config->models : 0);
+	bool may = false;
+	for (unsigned i = 0; i < n && !may; i++) {
+		const struct cck_role *r = set.config ?
+			g_hash_table_lookup(set.config->functions, names[i]) : NULL;
+		if (!r)
+			r = cck_model_role(models, names[i]);
+		may = r && r->suspends;
+	}
+	cck_settings_fini(&set);
+	return may;
+}
+
 /* The main file by the name libclang gives it in the loaded AST (the AST
  * records absolute paths), so the front end knows which functions are the
  * file's own. */

@@ -28,6 +28,17 @@ enum { CCK_PLUGIN_WERROR_OFF, CCK_PLUGIN_WERROR_ON, CCK_PLUGIN_WERROR_CONFIG };
 int cck_plugin_model(const char *name);
 const char *cck_plugin_model_names(void);
 
+/* Whether a TU whose calls name these functions (direct callees, and the
+ * names in indirect callee expressions) could have a suspend point for
+ * the settings of main_file: some name has a role that suspends in the
+ * config or a built-in model (posix always, posix-strict when enabled).
+ * Annotated declarations are the caller's to check. A TU where nothing
+ * can suspend has no cancel edge, so no finding: the plugin skips writing
+ * and analyzing it. On a bad setting returns true (the analysis reports
+ * it). */
+bool cck_plugin_may_suspend(const char *main_file, const struct cck_plugin_opts *o,
+			    const char *const *names, unsigned n);
+
 /* Analyzes ast, the AST file of main_file this compile wrote, and gives
  * each finding to emit, in order. Returns 0, or -1 with *err set to one
  * line (g_free it): a config or check list that is wrong, an AST file

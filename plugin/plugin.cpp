@@ -11,10 +11,15 @@
 #include <unistd.h>
 
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Sema/SemaConsumer.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -109,10 +114,117 @@ private:
 	unsigned Finding, Error, Note;
 };
 
+// The names a TU's calls could resolve to: each direct callee's, and every
+// name in an indirect callee expression (a config may name a member).
+// Annotated declarations are checked here, the config and the models by
+// the driver (cck_plugin_may_suspend).
+class Calls : public RecursiveASTVisitor<Calls> {
+public:
+	std::set<std::string> names;
+	bool annotated = false;
+
+	bool VisitCallExpr(CallExpr *CE)
+	{
+		if (const FunctionDecl *FD = CE->getDirectCallee()) {
+			note(FD);
+			return true;
+		}
+		collect(CE->getCallee());
+		return true;
+	}
+
+private:
+	void note(const FunctionDecl *FD)
+	{
+		if (const IdentifierInfo *II = FD->getIdentifier())
+			names.insert(II->getName().str());
+		for (const FunctionDecl *R : FD->redecls())
+			for (const auto *A : R->specific_attrs<AnnotateAttr>())
+				if (A->getAnnotation().starts_with("cancelcheck::suspends"))
+					annotated = true;
+	}
+
+	void collect(const Stmt *S)
+	{
+		if (!S)
+			return;
+		if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
+			if (const IdentifierInfo *II = DR->getDecl()->getIdentifier())
+				names.insert(II->getName().str());
+		} else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+			if (const IdentifierInfo *II = ME->getMemberDecl()->getIdentifier())
+				names.insert(II->getName().str());
+		}
+		for (const Stmt *C : S->children())
+			collect(C);
+	}
+};
+
+// Whether the TU is worth analyzing: a TU where no call can suspend has
+// no cancel edge and so no finding; it is neither written nor analyzed.
+struct Decision {
+	bool analyze = true;
+};
+
+// The AST writer, run only for a TU worth analyzing.
+class GatedWriter : public SemaConsumer {
+public:
+	GatedWriter(CompilerInstance &ci, std::unique_ptr<PCHGenerator> w,
+		    std::shared_ptr<Decision> d, const Options &o)
+		: CI(ci), W(std::move(w)), D(std::move(d)), O(o) {}
+
+	void InitializeSema(Sema &S) override { W->InitializeSema(S); }
+	void ForgetSema() override { W->ForgetSema(); }
+	void HandleVTable(CXXRecordDecl *RD) override { W->HandleVTable(RD); }
+	ASTMutationListener *GetASTMutationListener() override
+	{
+		return W->GetASTMutationListener();
+	}
+	ASTDeserializationListener *GetASTDeserializationListener() override
+	{
+		return W->GetASTDeserializationListener();
+	}
+
+	void HandleTranslationUnit(ASTContext &Ctx) override
+	{
+		if (CI.getDiagnostics().hasErrorOccurred())
+			return;	// not written (see CreateASTConsumer), nor analyzed
+		D->analyze = may_suspend(Ctx);
+		if (D->analyze)
+			W->HandleTranslationUnit(Ctx);
+	}
+
+private:
+	bool may_suspend(ASTContext &Ctx)
+	{
+		Calls c;
+		c.TraverseDecl(Ctx.getTranslationUnitDecl());
+		if (c.annotated)
+			return true;
+		SourceManager &SM = CI.getSourceManager();
+		auto main = SM.getFileEntryRefForID(SM.getMainFileID());
+		std::vector<const char *> names;
+		for (const std::string &n : c.names)
+			names.push_back(n.c_str());
+		struct cck_plugin_opts po = {};
+		po.checks = O.has_checks ? O.checks.c_str() : nullptr;
+		po.config = O.has_config ? O.config.c_str() : nullptr;
+		po.models = O.models;
+		std::string file = main ? main->getName().str() : "";
+		return cck_plugin_may_suspend(file.c_str(), &po, names.data(), names.size());
+	}
+
+	CompilerInstance &CI;
+	std::unique_ptr<PCHGenerator> W;
+	std::shared_ptr<Decision> D;
+	Options O;
+};
+
 class Analyze : public ASTConsumer {
 public:
-	Analyze(CompilerInstance &ci, std::shared_ptr<PCHBuffer> buf, const Options &o)
-		: CI(ci), Buf(std::move(buf)), O(o) {}
+	Analyze(CompilerInstance &ci, std::shared_ptr<PCHBuffer> buf,
+		std::shared_ptr<Decision> d, const Options &o)
+		: CI(ci), Buf(std::move(buf)), D(std::move(d)), O(o) {}
 
 	void HandleTranslationUnit(ASTContext &) override
 	{
@@ -121,6 +233,12 @@ public:
 		// with -w there is nothing to say.
 		if (D.hasErrorOccurred() || D.getIgnoreAllWarnings())
 			return;
+		if (!this->D->analyze) {
+			if (O.verbose)
+				llvm::errs() << "cancelcheck: note: no call in this file can suspend: "
+						"nothing to analyze\n";
+			return;
+		}
 		SourceManager &SM = CI.getSourceManager();
 		auto main = SM.getFileEntryRefForID(SM.getMainFileID());
 		if (!main)
@@ -159,6 +277,7 @@ public:
 private:
 	CompilerInstance &CI;
 	std::shared_ptr<PCHBuffer> Buf;
+	std::shared_ptr<Decision> D;
 	Options O;
 };
 
@@ -173,11 +292,12 @@ protected:
 		// count and a broken compile would succeed. A TU with errors is
 		// not written, nor analyzed. No timestamps: nothing outlives the
 		// compile.
-		cs.push_back(std::make_unique<PCHGenerator>(
+		auto decision = std::make_shared<Decision>();
+		cs.push_back(std::make_unique<GatedWriter>(CI, std::make_unique<PCHGenerator>(
 			CI.getPreprocessor(), CI.getModuleCache(), "-", /*isysroot=*/"", buf,
 			llvm::ArrayRef<std::shared_ptr<ModuleFileExtension>>(),
-			/*AllowASTWithErrors=*/false, /*IncludeTimestamps=*/false));
-		cs.push_back(std::make_unique<Analyze>(CI, buf, O));
+			/*AllowASTWithErrors=*/false, /*IncludeTimestamps=*/false), decision, O));
+		cs.push_back(std::make_unique<Analyze>(CI, buf, decision, O));
 		return std::make_unique<MultiplexConsumer>(std::move(cs));
 	}
 
