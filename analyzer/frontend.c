@@ -40,6 +40,24 @@ struct tree {
 
 /* The buffers of the last tree, reused by the next function's. */
 static __thread struct tree spare;
+/* Reused: keys are rendered one at a time. */
+static __thread GString *key_buf;
+
+/* A thread's buffers go when the thread ends (the -j workers, the
+ * language server's): glib runs this on each thread that set it. */
+static void thread_buffers_free(gpointer unused)
+{
+	g_free(spare.nodes);
+	g_free(spare.stack);
+	g_free(spare.keys);
+	g_free(spare.vals);
+	memset(&spare, 0, sizeof spare);
+	if (key_buf)
+		g_string_free(key_buf, TRUE);
+	key_buf = NULL;
+}
+
+static GPrivate thread_buffers = G_PRIVATE_INIT(thread_buffers_free);
 
 static __thread struct tree *body_tree;
 
@@ -141,6 +159,7 @@ static void tree_build(struct tree *t, CXCursor body)
 	if (!t->stack) {
 		t->stack_cap = 64;
 		t->stack = g_new(uint32_t, t->stack_cap);
+		g_private_set(&thread_buffers, GINT_TO_POINTER(1));
 	}
 	t->stack[t->depth++] = tree_add(t, body);
 	clang_visitChildren(body, tree_visit, t);
@@ -599,9 +618,11 @@ static cck_sym key_of(struct lower *L, CXCursor c, bool subst)
 		L->substituted = sub != NULL;
 		return sub ? cck_intern(&L->tu->strs, sub) : v;
 	}
-	static __thread GString *s;	/* reused: keys are rendered one at a time */
-	if (!s)
-		s = g_string_sized_new(64);
+	if (!key_buf) {
+		key_buf = g_string_sized_new(64);
+		g_private_set(&thread_buffers, GINT_TO_POINTER(1));
+	}
+	GString *s = key_buf;
 	g_string_truncate(s, 0);
 	key_text(L, c, s, 0, subst);
 	cck_sym r = 0;
