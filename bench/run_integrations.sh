@@ -42,8 +42,8 @@ for part in repo generated; do
 		--log-dir "$out/logs/integrations" >"$out/integrations_$part.result" \
 		|| die "integrations: a command failed (logs in $out/logs/integrations)"
 done
-w() { # w PART NAME: the workload's wall time
-	awk -v n="$2" '$1 == n { for (i = 2; i <= NF; i++) if ($i ~ /^wall_s=/) { sub(/wall_s=/, "", $i); print $i } }' \
+w() { # w PART NAME: the workload's time, each command at its best run
+	awk -v n="$2" '$1 == n { for (i = 2; i <= NF; i++) if ($i ~ /^cmd_min_s=/) { sub(/cmd_min_s=/, "", $i); print $i } }' \
 		"$out/integrations_$1.result"; }
 vals=()
 for part in repo generated; do
