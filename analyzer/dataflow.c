@@ -573,7 +573,16 @@ static bool saved_by_cleanup(struct run *R, const struct state *s,
 static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 		    GArray *forks)
 {
-	if (s->shield || (e->var && !(region(s, e->var) & e->mask))) {
+	/* A coroutine suspends here even when it cannot be cancelled: the
+	 * guards it holds stay held while other coroutines of its thread run
+	 * (the check decides which guards block the thread). */
+	bool reached = !(e->var && !(region(s, e->var) & e->mask));
+	if (reached && e->model == CCK_CANCEL_RETURNS && !s->cancel_uid)
+		for (int i = 0; i < s->nf; i++)
+			if (s->f[i].kind == F_GUARD && fact_possible(s, &s->f[i]))
+				report(R, s, &s->f[i], CCK_LEAK_HELD_AT_SUSPEND, e->model, e->loc,
+				       e->callee, e->uid);
+	if (s->shield || !reached) {
 		if (e->res)	/* shielded, or this path does not reach its suspend */
 			forget_var(s, e->res);
 		return;

@@ -34,6 +34,8 @@ enum cck_leak_kind {
 	CCK_LEAK_GUARD,			/* a guard held on a cancel edge */
 	CCK_LEAK_VALUE,			/* an owned value live on a cancel edge */
 	CCK_LEAK_LOST_ON_CANCEL,	/* given to a call that loses it on cancel */
+	CCK_LEAK_HELD_AT_SUSPEND,	/* a guard held where a coroutine suspends
+					 * (a 'returns' suspend), cancelled or not */
 };
 
 /* One finding of the core, before a check words it. */

@@ -224,8 +224,9 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 }
 
 /* Roles are built once from the table; the table is small and fixed.
- * libc's owned values (memory, descriptors, streams) are owned under every
- * model: the same rows without their cancellation points. */
+ * libc's owned values (memory, descriptors, streams) are owned, and its
+ * locks (mutexes, rwlocks, spinlocks, semaphores) held, under every model:
+ * the same rows without their cancellation points. */
 static struct cck_role posix_roles[sizeof posix / sizeof posix[0]];
 static struct cck_role libc_roles[sizeof posix / sizeof posix[0]];
 static struct cck_role strict_roles[sizeof may_occur / sizeof may_occur[0]];
@@ -242,7 +243,8 @@ static void __attribute__((constructor)) build_roles(void)
 			if (strcmp(posix[i - 1].name, posix[i].name) >= 0)
 				abort();
 		row_to_role(&posix[i], &posix_roles[i]);
-		if (posix[i].owned || posix[i].cons || posix[i].moves || posix[i].gives) {
+		if (posix[i].owned || posix[i].cons || posix[i].moves || posix[i].gives ||
+		    posix[i].acq || posix[i].tryacq || posix[i].rel) {
 			libc_roles[i] = posix_roles[i];
 			libc_roles[i].suspends = CCK_CANCEL_NONE;
 		} else {

@@ -4,10 +4,12 @@
 
 extern const struct cck_check cck_check_held_guard;
 extern const struct cck_check cck_check_lost_value;
+extern const struct cck_check cck_check_suspend_holding_lock;
 
 const struct cck_check *const cck_checks[] = {
 	&cck_check_held_guard,		/* cancel-held-guard */
 	&cck_check_lost_value,		/* cancel-lost-value */
+	&cck_check_suspend_holding_lock,		/* suspend-holding-lock */
 	NULL,
 };
 
@@ -16,7 +18,6 @@ const char *const cck_planned_checks[] = {
 	"cancel-discarded-op",
 	"cancel-lent-buffer",
 	"cancel-split-write",
-	"suspend-holding-lock",
 	NULL,
 };
 

@@ -1,6 +1,6 @@
 // The posix model only applies where cancellation is used: with no
-// cancellation call in the TU, read() is a plain call and mutexes are not
-// guards. libc's owned values (malloc) are owned under every model. --model=posix enables it explicitly; a call that cancels (or
+// cancellation call in the TU, read() is a plain call. libc's owned values
+// (malloc) are owned, and its locks held, under every model. --model=posix enables it explicitly; a call that cancels (or
 // tests, or changes the cancel state) anywhere in the TU enables it
 // automatically. The variants with such a call are made with sed, so that
 // this file itself never names those functions.
@@ -19,8 +19,10 @@ static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 
 // OFF-LABEL: function locked_read
 // OFF-NEXT:  bb0:
+// OFF-NEXT:    acquire &m [pthread_mutex_lock]
 // OFF-NEXT:    kill %t{{[0-9]+}} [pthread_mutex_lock]
 // OFF-NEXT:    kill n [read]
+// OFF-NEXT:    release &m [pthread_mutex_unlock]
 // OFF-NEXT:    kill %t{{[0-9]+}} [pthread_mutex_unlock]
 // OFF-NEXT:    own [malloc] -> %t{{[0-9]+}} if nonzero
 // OFF-NEXT:    return n
