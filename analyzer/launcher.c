@@ -156,6 +156,28 @@ static bool env_on(const char *name)
 	       g_ascii_strcasecmp(v, "no") && g_ascii_strcasecmp(v, "off");
 }
 
+/* A file of ours installed beside this program: lib/cancelcheck/<name>
+ * next to bin/ (installed), or lib/<name> (the build tree); NULL if
+ * neither is there (g_free it). */
+static char *beside_me(const char *name)
+{
+	char *self = realpath("/proc/self/exe", NULL);
+	if (!self)
+		return NULL;
+	char *bin = g_path_get_dirname(self);
+	free(self);
+	static const char *const dirs[] = { "../lib/cancelcheck", "../lib" };
+	char *found = NULL;
+	for (size_t i = 0; i < G_N_ELEMENTS(dirs) && !found; i++) {
+		char *p = g_build_filename(bin, dirs[i], name, NULL);
+		if (access(p, R_OK) == 0)
+			found = g_canonicalize_filename(p, NULL);
+		g_free(p);
+	}
+	g_free(bin);
+	return found;
+}
+
 /* The plugin to run inside the compile, if the compiler is clang 19 and
  * the plugin is there (g_free it), else NULL. */
 static char *plugin_for(const char *compiler)
@@ -178,24 +200,7 @@ static char *plugin_for(const char *compiler)
 		return NULL;
 	if (env && *env)
 		return access(env, R_OK) == 0 ? g_strdup(env) : NULL;
-	char *self = realpath("/proc/self/exe", NULL);
-	if (!self)
-		return NULL;
-	char *bin = g_path_get_dirname(self);
-	free(self);
-	static const char *const rel[] = {
-		"../lib/cancelcheck/cancelcheck-plugin.so",	/* installed */
-		"../lib/cancelcheck-plugin.so",			/* the build tree */
-	};
-	char *found = NULL;
-	for (size_t i = 0; i < G_N_ELEMENTS(rel) && !found; i++) {
-		char *p = g_build_filename(bin, rel[i], NULL);
-		if (access(p, R_OK) == 0)
-			found = g_canonicalize_filename(p, NULL);
-		g_free(p);
-	}
-	g_free(bin);
-	return found;
+	return beside_me("cancelcheck-plugin.so");
 }
 
 /* Runs the compile with the plugin in it; the settings become its
@@ -234,32 +239,16 @@ static void exec_with_plugin(char **argv, const char *plugin, bool werror, bool 
 /* The separate analysis, from the module beside the launcher. */
 static cck_launcher_analyze_fn *load_analysis(void)
 {
-	char *self = realpath("/proc/self/exe", NULL);
-	if (!self)
-		return NULL;
-	char *bin = g_path_get_dirname(self);
-	free(self);
-	static const char *const rel[] = {
-		"../lib/cancelcheck/cancelcheck-cc-analysis.so",	/* installed */
-		"../lib/cancelcheck-cc-analysis.so",			/* the build tree */
-	};
-	void *h = NULL;
-	GString *why = g_string_new(NULL);
-	for (size_t i = 0; i < G_N_ELEMENTS(rel) && !h; i++) {
-		char *p = g_build_filename(bin, rel[i], NULL);
-		if (access(p, R_OK) == 0 && !(h = dlopen(p, RTLD_NOW | RTLD_LOCAL)))
-			g_string_append_printf(why, "%s; ", dlerror());
-		g_free(p);
-	}
-	g_free(bin);
+	char *p = beside_me("cancelcheck-cc-analysis.so");
+	void *h = p ? dlopen(p, RTLD_NOW | RTLD_LOCAL) : NULL;
 	if (!h) {
 		fprintf(stderr, "%s: error: cannot load cancelcheck-cc-analysis.so from "
 			"../lib/cancelcheck/ or ../lib/ beside this program%s%s\n", prog,
-			why->len ? ": " : "", why->str);
-		g_string_free(why, TRUE);
+			p ? ": " : "", p ? dlerror() : "");
+		g_free(p);
 		return NULL;
 	}
-	g_string_free(why, TRUE);
+	g_free(p);
 	return (cck_launcher_analyze_fn *)dlsym(h, "cck_launcher_analyze");
 }
 
