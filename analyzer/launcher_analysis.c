@@ -60,7 +60,6 @@ static int analyze_one(CXIndex idx, const char *src, const char *const *flags,
 	return n;
 }
 
-
 __attribute__((visibility("default")))
 int cck_launcher_analyze(const char *const *sources, unsigned nsources,
 			 const char *const *flags, unsigned nflags, bool verbose,
