@@ -13,14 +13,9 @@ static const char *prog = "cancelcheck-cc";
 /* Analyzes one source; returns its number of findings, or -1 on a bad
  * setting (reported). *werror is set if the config asks for it. */
 static int analyze_one(CXIndex idx, const char *src, const char *const *flags,
-		       unsigned nflags, unsigned models, bool verbose, bool *werror)
+		       unsigned nflags, unsigned models, const char *checks,
+		       const char *config, bool verbose, bool *werror)
 {
-	const char *checks = getenv("CANCELCHECK_CHECKS");
-	const char *config = getenv("CANCELCHECK_CONFIG");
-	if (checks && !*checks)
-		checks = NULL;
-	if (config && !*config)
-		config = NULL;
 	struct cck_settings set;
 	char *err = NULL;
 	if (cck_settings_load(&set, src, config, checks, &err) != 0) {
@@ -82,14 +77,18 @@ int cck_launcher_analyze(const char *const *sources, unsigned nsources,
 	}
 	g_strfreev(names);
 	const char *checks = getenv("CANCELCHECK_CHECKS");
-	char *bad = checks && *checks ? cck_check_list_error(checks, NULL) : NULL;
+	if (checks && !*checks)
+		checks = NULL;
+	char *bad = checks ? cck_check_list_error(checks, NULL) : NULL;
 	if (bad) {
 		fprintf(stderr, "%s: error: CANCELCHECK_CHECKS: %s\n", prog, bad);
 		g_free(bad);
 		return -1;
 	}
 	const char *config = getenv("CANCELCHECK_CONFIG");
-	if (config && *config && access(config, R_OK) != 0) {
+	if (config && !*config)
+		config = NULL;
+	if (config && access(config, R_OK) != 0) {
 		fprintf(stderr, "%s: error: CANCELCHECK_CONFIG: %s: %s\n", prog, config,
 			strerror(errno));
 		return -1;
@@ -99,7 +98,8 @@ int cck_launcher_analyze(const char *const *sources, unsigned nsources,
 	for (unsigned i = 0; i < nsources; i++) {
 		if (access(sources[i], R_OK) != 0)
 			continue;	/* the compiler will say so */
-		int n = analyze_one(idx, sources[i], flags, nflags, models, verbose, werror);
+		int n = analyze_one(idx, sources[i], flags, nflags, models, checks, config,
+				    verbose, werror);
 		if (n < 0)
 			return -1;
 		findings += n;

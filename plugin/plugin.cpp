@@ -42,6 +42,18 @@ struct Options {
 	unsigned models = 0;
 	bool verbose = false;
 	int werror = CCK_PLUGIN_WERROR_OFF;
+
+	// As the driver takes them; valid while this lives.
+	struct cck_plugin_opts c() const
+	{
+		struct cck_plugin_opts po = {};
+		po.checks = has_checks ? checks.c_str() : nullptr;
+		po.config = has_config ? config.c_str() : nullptr;
+		po.models = models;
+		po.verbose = verbose;
+		po.werror = werror;
+		return po;
+	}
 };
 
 // Writes the AST file to an anonymous in-memory file; its /proc path is
@@ -206,10 +218,7 @@ private:
 		std::vector<const char *> names;
 		for (const std::string &n : c.names)
 			names.push_back(n.c_str());
-		struct cck_plugin_opts po = {};
-		po.checks = O.has_checks ? O.checks.c_str() : nullptr;
-		po.config = O.has_config ? O.config.c_str() : nullptr;
-		po.models = O.models;
+		struct cck_plugin_opts po = O.c();
 		std::string file = main ? main->getName().str() : "";
 		return cck_plugin_may_suspend(file.c_str(), &po, names.data(), names.size());
 	}
@@ -255,12 +264,7 @@ public:
 			D.Report(failed) << "cannot write the AST file";
 			return;
 		}
-		struct cck_plugin_opts po = {};
-		po.checks = O.has_checks ? O.checks.c_str() : nullptr;
-		po.config = O.has_config ? O.config.c_str() : nullptr;
-		po.models = O.models;
-		po.verbose = O.verbose;
-		po.werror = O.werror;
+		struct cck_plugin_opts po = O.c();
 		std::string file = main->getName().str();
 		Report r(CI);
 		char *err = nullptr, *notes = nullptr;
