@@ -335,6 +335,8 @@ static void deliver(struct leaks *x)
 		}
 		cck_loc_resolve(tu, &l.at);
 		cck_loc_resolve(tu, &l.origin);
+		if (l.cancel_at.raw)
+			cck_loc_resolve(tu, &l.cancel_at);
 		unsigned before = x->cc.sink->diags->len;
 		for (unsigned k = 0; k < x->n; k++)
 			x->enabled[k]->on_leak(&x->cc, &l);

@@ -77,6 +77,26 @@ static bool annotate(const char *s, struct cck_role *r)
 		r->shield = !strcmp(arg, "end") ? CCK_SHIELD_END : CCK_SHIELD_BEGIN;
 	} else if (!strcmp(name, "must_use")) {
 		r->must_use = true;
+	} else if (!strcmp(name, "lends_until_reap") && idx >= 0 && idx < 16) {
+		r->lends_async |= 1u << idx;
+		r->lend_ring = *arg2 ? atoi(arg2) - 1 : -1;
+	} else if (!strcmp(name, "lend_success")) {
+		int m = success_mask(arg);
+		r->lend_success = m < 0 ? 0 : m;
+	} else if (!strcmp(name, "lends_fd")) {
+		r->lends_fd = idx;
+	} else if (!strcmp(name, "reaps")) {
+		int m = *arg2 ? success_mask(arg2) : 0;
+		r->reaps = true;
+		r->reap_ring = idx;	/* "reaps()" or "reaps(0)": any source */
+		r->reap_success = m < 0 ? 0 : m;
+	} else if (!strcmp(name, "writes")) {
+		r->writes = idx;
+		r->write_progress = *arg2 ? atoi(arg2) - 1 : -1;
+	} else if (!strcmp(name, "blocks")) {
+		r->blocks = true;
+	} else if (!strcmp(name, "coroutine_body")) {
+		r->coroutine_body = idx;
 	} else if (!strcmp(name, "borrows")) {
 		r->borrows = true;
 	} else {
@@ -344,8 +364,9 @@ static enum CXChildVisitResult attr(CXCursor c, CXCursor parent, CXClientData d)
 		break;
 	}
 	case CXCursor_WarnUnusedResultAttr:
-		s->r->must_use = true;
-		s->any = true;
+		/* Not must_use: glibc and cco put it on calls whose result
+		 * may be ignored without losing track of what happened
+		 * (cco_sleep). CCK_MUST_USE says so explicitly. */
 		break;
 	case CXCursor_UnexposedAttr:
 		s->any |= unexposed(s->fn, c, s->r);
@@ -363,9 +384,5 @@ bool cck_read_annotations(CXCursor fn, struct cck_role *r)
 		return false;
 	struct scan s = { fn, r, false };
 	clang_visitChildren(fn, attr, &s);
-	/* must_use alone does not describe what the function does: leave
-	 * such functions to inference (every cco result is must-use). */
-	struct cck_role probe = *r;
-	probe.must_use = false;
-	return s.any && !cck_role_is_empty(&probe);
+	return s.any && !cck_role_is_empty(r);
 }

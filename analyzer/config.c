@@ -324,7 +324,7 @@ static bool arg_index(struct ctx *c, const yaml_node_t *n, const char *what,
 
 /* ---- function roles ----------------------------------------------------- */
 
-enum kind { K_INDEX, K_BOOL, K_SUSPENDS, K_SUCCESS, K_OWNED, K_SHIELD, K_POINTEE };
+enum kind { K_INDEX, K_BOOL, K_SUSPENDS, K_SUCCESS, K_OWNED, K_SHIELD, K_POINTEE, K_LEND };
 
 static const struct role_key {
 	const char *name;
@@ -340,6 +340,17 @@ static const struct role_key {
 	{ "consumes-on-cancel", K_INDEX,
 	  offsetof(struct cck_role, consumes_on_cancel) },
 	{ "lends", K_INDEX, offsetof(struct cck_role, lends) },
+	{ "lends-until-reap", K_LEND, offsetof(struct cck_role, lends_async) },
+	{ "lend-source", K_INDEX, offsetof(struct cck_role, lend_ring) },
+	{ "lends-descriptor", K_INDEX, offsetof(struct cck_role, lends_fd) },
+	{ "lend-success", K_SUCCESS, offsetof(struct cck_role, lend_success) },
+	{ "reaps", K_BOOL, offsetof(struct cck_role, reaps) },
+	{ "reap-source", K_INDEX, offsetof(struct cck_role, reap_ring) },
+	{ "reap-success", K_SUCCESS, offsetof(struct cck_role, reap_success) },
+	{ "writes", K_INDEX, offsetof(struct cck_role, writes) },
+	{ "write-progress", K_INDEX, offsetof(struct cck_role, write_progress) },
+	{ "blocks", K_BOOL, offsetof(struct cck_role, blocks) },
+	{ "coroutine-body", K_INDEX, offsetof(struct cck_role, coroutine_body) },
 	{ "takes-if", K_INDEX, offsetof(struct cck_role, gives) },
 	{ "takes-pointee-if", K_POINTEE, offsetof(struct cck_role, gives) },
 	{ "takes-success", K_SUCCESS, offsetof(struct cck_role, gives_success) },
@@ -370,6 +381,21 @@ static bool role_value(struct ctx *c, const struct role_key *k,
 	case K_INDEX:
 		ok = arg_index(c, v, what, (signed char *)field);
 		break;
+	case K_LEND: {	/* one argument, or a list of them */
+		signed char ix;
+		ok = true;
+		if (v->type == YAML_SEQUENCE_NODE) {
+			for (yaml_node_item_t *it = v->data.sequence.items.start;
+			     ok && it < v->data.sequence.items.top; it++)
+				if ((ok = arg_index(c, node(c, *it), what, &ix) && ix < 16))
+					r->lends_async |= 1u << ix;
+		} else if ((ok = arg_index(c, v, what, &ix) && ix < 16)) {
+			r->lends_async |= 1u << ix;
+		}
+		if (!ok)	/* keeps the first error if there was one */
+			fail(c, v->start_mark, "argument index for %s is out of range (1-16)", what);
+		break;
+	}
 	case K_POINTEE:	/* the caller passes &value: the value is taken */
 		ok = arg_index(c, v, what, (signed char *)field);
 		r->gives_pointee = true;

@@ -15,12 +15,18 @@
 #define PARAM 0x80000000u	/* binding of a parameter: id = PARAM | index */
 #define MOVED 0x40000000u	/* binding of a realloc result: id = MOVED | value */
 #define GIVEN 0x20000000u	/* binding of a status deciding a hand-over:
-				 * id = GIVEN | success mask << 24 | value */
+				 * id = GIVEN | success mask << 23 | value */
 #define F_MAYBE 1		/* fact.maybe: held on some joined paths only */
 #define F_GIVEN 2		/* ...handed over unless the call failed */
 #define STATES_PER_BLOCK 8
 
-enum { F_GUARD = 1, F_VALUE };
+/* F_LENT: storage lent to an operation until its completion is reaped
+ * (key: the variable or path, id: the owned value if it is one, moved:
+ * the completion source, 0 any; omask: CCK_LEND_*). F_PARTIAL: a stream
+ * written part of a message to (key), from its first write; omask 1:
+ * armed, the message is cut here (a cancel edge between two writes). */
+enum { F_GUARD = 1, F_VALUE, F_LENT, F_PARTIAL };
+#define P_ARMED 1
 enum { S_POPPED = 1, S_UNSHIELDED = 2, S_SUSPENDED = 4, S_DEAD = 8 };
 
 struct fact {
@@ -86,6 +92,12 @@ struct run {
 	GPtrArray *acq;			/* candidate summary acquires, NULL: all */
 	GArray *rets;			/* struct ret_seen: each normal return */
 	uint64_t params_live;		/* summaries: tested parameters, kept */
+	/* Split writes: streams written (key -> bit + 1), the edges that go
+	 * back to a loop's head (a new message), and per suspend point (uid)
+	 * the streams some path writes to after it. */
+	GHashTable *streams;
+	GHashTable *back;		/* block << 32 | succ, as a pointer-sized key */
+	uint64_t *writes_after;		/* by uid; NULL: no writes */
 };
 
 /* At one normal return: what the result may be, and the guards held
@@ -103,7 +115,7 @@ char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key);
 /* The value a binding's id names, without its flags. */
 static uint32_t bound_value(uint32_t id)
 {
-	return id & GIVEN ? id & 0xffffffu : id & ~MOVED;
+	return id & GIVEN ? id & 0x7fffffu : id & ~MOVED;
 }
 
 /* Set when a path state had no room for a fact, binding, region or
@@ -115,7 +127,7 @@ static int fact_cmp(const struct fact *a, const struct fact *b)
 {
 	if (a->kind != b->kind)
 		return a->kind - b->kind;
-	if (a->kind == F_GUARD)
+	if (a->kind != F_VALUE)
 		return a->key < b->key ? -1 : a->key > b->key;
 	return a->id < b->id ? -1 : a->id > b->id;
 }
@@ -257,7 +269,7 @@ static bool refine(struct state *s, cck_sym v, unsigned mask)
 		 * value; succeeded, the thread does */
 		struct fact k = { .kind = F_VALUE, .id = bound_value(s->b[bi].id) };
 		int fi = find_fact(s, &k);
-		unsigned m = (s->b[bi].id >> 24) & 31;
+		unsigned m = (s->b[bi].id >> 23) & 63;
 		if (fi >= 0 && !(r & m)) {
 			s->f[fi].maybe &= ~F_GIVEN;
 			unbind(s, v);
@@ -384,7 +396,7 @@ static void report_all(struct run *R, const struct state *s, uint8_t model,
 	int ri = returned ? find_bind(s, returned) : -1;
 	for (int i = 0; i < s->nf; i++) {
 		const struct fact *f = &s->f[i];
-		if (!fact_possible(s, f))
+		if (!fact_possible(s, f) || f->kind > F_VALUE)
 			continue;
 		if (ri >= 0 && f->kind == F_VALUE && f->id == s->b[ri].id)
 			continue;	/* handed to the caller */
@@ -536,6 +548,240 @@ static void consume_members(struct run *R, struct state *s, cck_sym v)
 	consume(R, s, v, CCK_BY_ESCAPE_ADDR, false);
 }
 
+/* ---- lent storage and split messages --------------------------------- */
+
+static void report_at(struct run *R, const struct state *s, const struct fact *f,
+		      enum cck_leak_kind kind, struct cck_loc at, cck_sym callee,
+		      uint32_t at_uid)
+{
+	if (!R->fn)
+		return;
+	char key[64];
+	snprintf(key, sizeof key, "%d:%u:%u:%u", kind, at_uid, f->from, f->key);
+	if (!g_hash_table_add(R->seen, g_strdup(key)))
+		return;
+	const struct cck_event *from = f->from < R->nuid ? R->by_uid[f->from] : NULL;
+	struct cck_leak l = {
+		.kind = kind, .model = s->cancel_model, .func = R->f, .at = at,
+		.suspend_callee = callee, .what = f->key,
+	};
+	if (from) {
+		l.origin.raw = from->loc.raw;
+		l.origin_callee = from->callee;
+	}
+	if (s->cancel_uid) {
+		l.cancel_at.raw = s->cancel_loc;
+		l.cancel_callee = s->cancel_callee;
+	}
+	R->fn(R->ctx, &l);
+}
+
+/* The lent fact for storage var (or the value id it holds), or -1. */
+static int find_lent(const struct state *s, cck_sym var, uint32_t id)
+{
+	for (int i = 0; i < s->nf; i++)
+		if (s->f[i].kind == F_LENT && (s->f[i].key == var || (id && s->f[i].id == id)))
+			return i;
+	return -1;
+}
+
+static bool lent_live(const struct state *s, const struct fact *f)
+{
+	return f->kind == F_LENT && fact_possible(s, f);
+}
+
+static void lend(struct run *R, struct state *s, const struct cck_event *e)
+{
+	int vi = value_of(s, e->var);
+	uint32_t id = vi >= 0 ? s->f[vi].id : 0;
+	int li = find_lent(s, e->var, id);
+	if (li >= 0 && lent_live(s, &s->f[li]) && !((e->aux | s->f[li].omask) & CCK_LEND_FD))
+		report_at(R, s, &s->f[li], CCK_LEAK_LENT_REUSED, e->loc, e->callee, e->uid);
+	if (li >= 0)
+		del_fact(s, li);
+	struct fact n = {
+		.kind = F_LENT, .key = e->var, .id = id, .from = e->uid, .moved = e->var2,
+		.omask = e->aux, .bound = e->res, .mask = e->res ? e->mask : 0,
+	};
+	if (n.bound && !(region(s, n.bound) & n.mask))
+		return;		/* known to have failed: nothing lent */
+	add_fact(s, &n);
+	if (!(e->aux & CCK_LEND_STACK))
+		return;
+	/* &aiocb: the buffer its members hold is the operation's too */
+	const char *name = cck_str(&R->tu->strs, e->var);
+	size_t len = strlen(name);
+	for (int i = 0; i < s->nb; i++) {
+		if ((s->b[i].var & CCK_TEMP) || (s->b[i].id & (PARAM | GIVEN)))
+			continue;
+		const char *b = cck_str(&R->tu->strs, s->b[i].var);
+		if (strncmp(b, name, len) || (b[len] != '.' && b[len] != '['))
+			continue;
+		struct fact m = n;
+		m.key = s->b[i].var;
+		m.id = bound_value(s->b[i].id);
+		m.omask = 0;
+		add_fact(s, &m);
+	}
+}
+
+/* Freed or closed: a finding if an operation still has it. */
+static void released(struct run *R, struct state *s, const struct cck_event *e)
+{
+	int vi = value_of(s, e->var);
+	int li = find_lent(s, e->var, vi >= 0 ? s->f[vi].id : 0);
+	if (li < 0)
+		return;
+	if (lent_live(s, &s->f[li]) && !s->f[li].maybe) {
+		struct fact k = s->f[li];
+		if (!(e->var & CCK_TEMP))
+			k.key = e->var;		/* by the name it is released under */
+		report_at(R, s, &k, CCK_LEAK_LENT_RELEASED, e->loc, e->callee, e->uid);
+	}
+	del_fact(s, li);
+}
+
+/* A variable taking a new value: a lend by its name no longer names it. */
+static void unlend_var(struct state *s, cck_sym v)
+{
+	for (int i = s->nf - 1; i >= 0; i--)
+		if (s->f[i].kind == F_LENT && s->f[i].key == v && !s->f[i].id &&
+		    !(s->f[i].omask & CCK_LEND_STACK))
+			del_fact(s, i);
+}
+
+static void do_reap(struct run *R, struct state *s, const struct cck_event *e)
+{
+	unsigned r = CCK_ANY;
+	if (e->res) {
+		if (s->cancel_uid != e->uid)	/* the call's result, new */
+			forget_var(s, e->res);
+		r = region(s, e->res);
+	}
+	bool cond = e->res && e->mask;
+	if (cond && !(r & e->mask))
+		return;		/* failed, or timed out: nothing reaped */
+	if (cond && !(r & ~e->mask))
+		cond = false;
+	for (int i = s->nf - 1; i >= 0; i--) {
+		struct fact *f = &s->f[i];
+		if (f->kind != F_LENT || (e->var2 && f->moved && f->moved != e->var2))
+			continue;
+		if (cond && !f->bound) {	/* still lent iff the wait failed */
+			f->bound = e->res;
+			f->mask = CCK_ANY & ~e->mask;
+		} else {
+			del_fact(s, i);
+		}
+	}
+	if (R->sum) {
+		char *p = e->var2 ? cck_pattern_of(R->tu, R->f, e->var2) : g_strdup("");
+		if (p)
+			add_pattern(R->sum->reaps, p);
+	}
+}
+
+/* The frame's storage is still lent where the function leaves (a return,
+ * or a cancellation point that unwinds); storage of the caller's is its
+ * summary's business, or a finding when the function must not lend
+ * beyond the call. */
+static void lent_at_exit(struct run *R, const struct state *s, struct cck_loc at,
+			 cck_sym callee, uint32_t at_uid, bool returns)
+{
+	for (int i = 0; i < s->nf; i++) {
+		const struct fact *f = &s->f[i];
+		if (!lent_live(s, f) || f->maybe)
+			continue;
+		if (f->omask & CCK_LEND_STACK) {
+			report_at(R, s, f, CCK_LEAK_LENT_SCOPE, at, callee, at_uid);
+			continue;
+		}
+		if (!returns || f->id)
+			continue;	/* an owned value goes where the value goes */
+		const struct cck_role *role = R->f->has_role ? &R->f->role : NULL;
+		if (role && role->lends >= 0 && (unsigned)role->lends < R->f->params->len) {
+			cck_sym p = g_array_index(R->f->params, cck_sym, role->lends);
+			if (key_covers(cck_str(&R->tu->strs, p), cck_str(&R->tu->strs, f->key))) {
+				report_at(R, s, f, CCK_LEAK_LENT_ESCAPES, at, 0, at_uid);
+				continue;
+			}
+		}
+		if (!R->sum || s->cancel_uid)
+			continue;
+		char *p = cck_pattern_of(R->tu, R->f, f->key);
+		if (!p || !strchr(p, '$')) {
+			g_free(p);
+			continue;
+		}
+		char *ring = f->moved ? cck_pattern_of(R->tu, R->f, f->moved) : NULL;
+		char *lp = f->omask & CCK_LEND_FD ? g_strconcat("#", p, NULL) : g_strdup(p);
+		g_free(p);
+		bool dup = false;
+		for (unsigned j = 0; j < R->sum->lends->len && !dup; j++)
+			dup = !strcmp(R->sum->lends->pdata[j], lp);
+		if (dup) {
+			g_free(lp);
+			g_free(ring);
+			continue;
+		}
+		g_ptr_array_add(R->sum->lends, lp);
+		g_ptr_array_add(R->sum->lend_rings, ring ? ring : g_strdup(""));
+	}
+}
+
+static uint64_t stream_bit(const struct run *R, cck_sym key)
+{
+	unsigned bit = GPOINTER_TO_UINT(g_hash_table_lookup(R->streams, GUINT_TO_POINTER(key)));
+	return bit ? 1ull << (bit - 1) : 0;
+}
+
+/* A cancel edge at suspend point e: a message it cuts (a write before it,
+ * another after it on some path) is armed; the others were complete. */
+static void arm_partial(struct run *R, struct state *s, const struct cck_event *e)
+{
+	uint64_t later = R->writes_after && e->uid < R->nuid ? R->writes_after[e->uid] : 0;
+	for (int i = s->nf - 1; i >= 0; i--) {
+		struct fact *f = &s->f[i];
+		if (f->kind != F_PARTIAL || (f->omask & P_ARMED))
+			continue;
+		if (later & stream_bit(R, f->key))
+			f->omask |= P_ARMED;
+		else
+			del_fact(s, i);
+	}
+}
+
+/* Where a cancel edge leaves the function: a message cut on a stream the
+ * caller gave is the caller's to close (its summary); any other is a
+ * finding at the cancellation point. */
+static void partial_at_exit(struct run *R, const struct state *s, struct cck_loc at,
+			    cck_sym callee, uint32_t at_uid)
+{
+	for (int i = 0; i < s->nf; i++) {
+		const struct fact *f = &s->f[i];
+		if (f->kind != F_PARTIAL || !(f->omask & P_ARMED) || !fact_possible(s, f))
+			continue;
+		char *p = R->sum && s->cancel_model == CCK_CANCEL_RETURNS ?
+			  cck_pattern_of(R->tu, R->f, f->key) : NULL;
+		if (p && strchr(p, '$')) {
+			add_pattern(R->sum->partial, p);
+			continue;
+		}
+		g_free(p);
+		report_at(R, s, f, CCK_LEAK_SPLIT_WRITE, at, callee, at_uid);
+	}
+}
+
+/* Closed (or its connection released): no one writes to it again. */
+static void stream_closed(struct run *R, struct state *s, cck_sym var)
+{
+	const char *v = cck_str(&R->tu->strs, var);
+	for (int i = s->nf - 1; i >= 0; i--)
+		if (s->f[i].kind == F_PARTIAL &&
+		    (s->f[i].key == var || key_covers(v, cck_str(&R->tu->strs, s->f[i].key))))
+			del_fact(s, i);
+}
+
 /* Replays the cleanups that run on a cancel edge, innermost first; false
  * when one of them does something we cannot see. */
 static bool run_cleanups(struct run *R, struct state *s)
@@ -550,10 +796,15 @@ static bool run_cleanups(struct run *R, struct state *s)
 		for (unsigned j = 0; j < c->effects->len; j++) {
 			const struct cck_event *e = &g_array_index(c->effects,
 				struct cck_event, j);
-			if (e->kind == CCK_EV_RELEASE)
+			if (e->kind == CCK_EV_RELEASE) {
 				release(R, s, e->key);
-			else if (e->kind == CCK_EV_CONSUME)
+			} else if (e->kind == CCK_EV_CONSUME) {
+				released(R, s, e);
+				stream_closed(R, s, e->var);
 				consume(R, s, e->var, CCK_BY_CALL, false);
+			} else if (e->kind == CCK_EV_REAP) {
+				do_reap(R, s, e);
+			}
 		}
 	}
 	return true;
@@ -577,6 +828,8 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 	 * guards it holds stay held while other coroutines of its thread run
 	 * (the check decides which guards block the thread). */
 	bool reached = !(e->var && !(region(s, e->var) & e->mask));
+	if (reached && e->model == CCK_CANCEL_RETURNS)
+		((struct cck_func *)R->f)->suspends_coro = true;
 	if (reached && e->model == CCK_CANCEL_RETURNS && !s->cancel_uid)
 		for (int i = 0; i < s->nf; i++)
 			if (s->f[i].kind == F_GUARD && fact_possible(s, &s->f[i]))
@@ -603,9 +856,13 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 	if (e->model == CCK_CANCEL_UNWINDS && !s->cancel_uid) {
 		struct state t = *s;
 		t.flags = s->flags;
+		t.cancel_model = CCK_CANCEL_UNWINDS;
 		if (run_cleanups(R, &t)) {
 			report_all(R, &t, CCK_CANCEL_UNWINDS, e->loc, e->callee, e->uid, 0);
 			R->pcons_missed |= ~t.pcons;
+			lent_at_exit(R, &t, e->loc, e->callee, e->uid, false);
+			arm_partial(R, &t, e);
+			partial_at_exit(R, &t, e->loc, e->callee, e->uid);
 		}
 	}
 	if (e->res)
@@ -627,6 +884,35 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 	c->cancel_model = CCK_CANCEL_RETURNS;
 	if (e->res)
 		set_region(c, e->res, CCK_CANCELLED);
+	arm_partial(R, c, e);
+}
+
+/* A thread-blocking call: in the summary, and kept for the report once
+ * the TU tells which functions run as coroutines. */
+static void blocking(struct run *R, const struct cck_event *e)
+{
+	if (R->sum && !R->sum->blocks_via)
+		R->sum->blocks_via = e->var2 ? e->var2 : e->callee;
+	char key[32];
+	snprintf(key, sizeof key, "block:%u", e->uid);
+	if (!R->fn || !g_hash_table_add(R->seen, g_strdup(key)))
+		return;
+	struct cck_blocking b = { e->callee, e->var2 ? e->var2 : e->callee, e->loc };
+	g_array_append_val(((struct cck_func *)R->f)->blocking, b);
+}
+
+static void discard(struct run *R, const struct state *s, const struct cck_event *e)
+{
+	char key[32];
+	snprintf(key, sizeof key, "discard:%u", e->uid);
+	if (!R->fn || !g_hash_table_add(R->seen, g_strdup(key)))
+		return;
+	struct cck_leak l = {
+		.kind = CCK_LEAK_DISCARDED, .func = R->f, .at = e->loc,
+		.suspend_callee = e->callee, .what = e->callee, .unread = e->aux,
+	};
+	(void)s;
+	R->fn(R->ctx, &l);
 }
 
 static void step(struct run *R, struct state *s, const struct cck_event *e,
@@ -670,6 +956,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		break;
 	case CCK_EV_OWN:
 		forget_var(s, e->res);
+		unlend_var(s, e->res);
 		n.kind = F_VALUE;
 		n.id = e->uid;
 		n.key = e->res;
@@ -681,6 +968,10 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		bind(s, e->res, e->uid);
 		break;
 	case CCK_EV_CONSUME:
+		if (e->aux == CCK_BY_CALL) {
+			released(R, s, e);
+			stream_closed(R, s, e->var);
+		}
 		if (e->aux == CCK_BY_ESCAPE_ADDR)
 			consume_members(R, s, e->var);
 		else
@@ -699,6 +990,30 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		consume(R, s, e->var, CCK_BY_CALL, true);
 		break;
 	case CCK_EV_LEND:
+		lend(R, s, e);
+		break;
+	case CCK_EV_REAP:
+		do_reap(R, s, e);
+		break;
+	case CCK_EV_WRITE:
+		if (e->aux ? s->cancel_uid == e->uid : !s->cancel_uid) {
+			/* the first write of the message stays its origin */
+			struct fact k = { .kind = F_PARTIAL, .key = e->key };
+			int fi = find_fact(s, &k);
+			if (fi < 0) {
+				k.from = e->uid;
+				k.omask = e->aux ? P_ARMED : 0;
+				add_fact(s, &k);
+			} else if (e->aux) {
+				s->f[fi].omask |= P_ARMED;
+			}
+		}
+		break;
+	case CCK_EV_BLOCK:
+		blocking(R, e);
+		break;
+	case CCK_EV_DISCARD:
+		discard(R, s, e);
 		break;
 	case CCK_EV_SUSPEND:
 		suspend(R, s, e, forks);
@@ -734,6 +1049,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		int bi = find_bind(s, e->var2);
 		unsigned r = region(s, e->var2);
 		forget_var(s, e->var);
+		unlend_var(s, e->var);
 		if (bi >= 0)
 			bind(s, e->var, s->b[bi].id);
 		set_region(s, e->var, r);
@@ -751,6 +1067,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 	}
 	case CCK_EV_SET:
 		forget_var(s, e->var);
+		unlend_var(s, e->var);
 		set_region(s, e->var, e->mask);
 		break;
 	case CCK_EV_GIVE: {
@@ -765,13 +1082,13 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 			break;
 		}
 		uint32_t id = s->f[fi].id;
-		if (id >= 1u << 24) {	/* no room for the mask: just hand it over */
+		if (id >= 1u << 23) {	/* no room for the mask: just hand it over */
 			consume(R, s, e->var, CCK_BY_CALL, false);
 			break;
 		}
 		s->f[fi].maybe |= F_GIVEN;
 		forget_var(s, e->res);
-		bind(s, e->res, GIVEN | (uint32_t)(e->mask & 31) << 24 | id);
+		bind(s, e->res, GIVEN | (uint32_t)(e->mask & 63) << 23 | id);
 		break;
 	}
 	case CCK_EV_MOVE: {
@@ -790,6 +1107,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 	}
 	case CCK_EV_KILL:
 		forget_var(s, e->var);
+		unlend_var(s, e->var);
 		break;
 	default:
 		break;
@@ -1064,7 +1382,9 @@ static const struct span spans[] = {
 	{ CCK_ETIMEDOUT, -ETIMEDOUT, -ETIMEDOUT },
 	{ CCK_NEG_OTHER, -ETIMEDOUT + 1, -1 },
 	{ CCK_ZERO, 0, 0 },
-	{ CCK_POS, 1, INT64_MAX },
+	{ CCK_POS_OTHER, 1, EINPROGRESS - 1 },
+	{ CCK_EINPROGRESS, EINPROGRESS, EINPROGRESS },
+	{ CCK_POS_OTHER, EINPROGRESS + 1, INT64_MAX },
 };
 
 /* Whether some x in [lo, hi] satisfies x <op> k. */
@@ -1102,12 +1422,28 @@ static void cmp_masks(uint8_t op, int64_t k, unsigned *yes, unsigned *no)
 	}
 }
 
+/* Along an edge back to a loop's head a new message starts: the parts
+ * written in this pass were a whole one. */
+static void go(struct run *R, uint32_t from, uint32_t to, const struct state *s)
+{
+	if (R->back && !s->cancel_uid &&
+	    g_hash_table_contains(R->back, GSIZE_TO_POINTER((gsize)from << 32 | to))) {
+		struct state t = *s;
+		for (int i = t.nf - 1; i >= 0; i--)
+			if (t.f[i].kind == F_PARTIAL)
+				del_fact(&t, i);
+		enqueue(R, to, &t);
+		return;
+	}
+	enqueue(R, to, s);
+}
+
 static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 {
 	const uint32_t *succ = b->succ;
 	switch (b->term) {
 	case CCK_T_GOTO:
-		enqueue(R, succ[0], s);
+		go(R, b->id, succ[0], s);
 		break;
 	case CCK_T_SWITCH: {
 		/* Cases whose value is one region exactly (0, -ECANCELED,
@@ -1128,14 +1464,14 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 			else if (cs && b->cmp_var && cs[i].known)
 				cmp_masks(CCK_CMP_EQ, cs[i].k, &m, &no);
 			if (!b->cmp_var || refine(&t, b->cmp_var, m))
-				enqueue(R, succ[i], &t);
+				go(R, b->id, succ[i], &t);
 		}
 		break;
 	}
 	case CCK_T_BRANCH: {
 		if (!b->cmp_var) {
-			enqueue(R, succ[0], s);
-			enqueue(R, succ[1], s);
+			go(R, b->id, succ[0], s);
+			go(R, b->id, succ[1], s);
 			break;
 		}
 		unsigned yes, no;
@@ -1148,13 +1484,16 @@ static void terminate(struct run *R, const struct cck_block *b, struct state *s)
 		}
 		struct state t = *s;
 		if (refine(&t, b->cmp_var, yes))
-			enqueue(R, succ[0], &t);
+			go(R, b->id, succ[0], &t);
 		if (refine(s, b->cmp_var, no))	/* s is not needed after this */
-			enqueue(R, succ[1], s);
+			go(R, b->id, succ[1], s);
 		break;
 	}
 	case CCK_T_RETURN:
+		lent_at_exit(R, s, b->term_loc, s->cancel_callee, 0x80000000u | b->id, true);
 		if (s->cancel_uid) {
+			partial_at_exit(R, s, (struct cck_loc){ .raw = s->cancel_loc },
+					s->cancel_callee, s->cancel_uid);
 			report_all(R, s, s->cancel_model,
 				   (struct cck_loc){ .raw = s->cancel_loc }, s->cancel_callee,
 				   s->cancel_uid, b->ret);
@@ -1249,6 +1588,82 @@ static void liveness(struct run *R)
 	}
 }
 
+/* For split writes: the streams written, the edges back to a loop's head
+ * (depth-first), and per suspend point the streams a later write on some
+ * path (not around a loop) goes to. Nothing when nothing is written. */
+static void writes_setup(struct run *R)
+{
+	const struct cck_func *f = R->f;
+	unsigned nb = f->blocks->len, n = 0;
+	for (unsigned i = 0; i < nb; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
+			const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
+			if (e->kind != CCK_EV_WRITE || n >= 64)
+				continue;
+			if (!R->streams)
+				R->streams = g_hash_table_new(NULL, NULL);
+			if (!g_hash_table_contains(R->streams, GUINT_TO_POINTER(e->key)))
+				g_hash_table_insert(R->streams, GUINT_TO_POINTER(e->key),
+						    GUINT_TO_POINTER(++n));
+		}
+	}
+	if (!n)
+		return;
+	R->back = g_hash_table_new(NULL, NULL);
+	uint8_t *color = g_new0(uint8_t, nb);	/* 1: on the path, 2: done */
+	GArray *stack = g_array_new(FALSE, FALSE, sizeof(guint64));
+	guint64 top = 0;
+	g_array_append_val(stack, top);
+	color[0] = 1;
+	while (stack->len) {
+		guint64 *t = &g_array_index(stack, guint64, stack->len - 1);
+		uint32_t blk = *t >> 32, k = (uint32_t)*t;
+		const struct cck_block *b = g_ptr_array_index(f->blocks, blk);
+		if (k == b->nsucc) {
+			color[blk] = 2;
+			g_array_set_size(stack, stack->len - 1);
+			continue;
+		}
+		(*t)++;
+		uint32_t to = b->succ[k];
+		if (color[to] == 1) {
+			g_hash_table_add(R->back, GSIZE_TO_POINTER((gsize)blk << 32 | to));
+		} else if (!color[to]) {
+			color[to] = 1;
+			guint64 w = (guint64)to << 32;
+			g_array_append_val(stack, w);
+		}
+	}
+	g_array_free(stack, TRUE);
+	g_free(color);
+	uint64_t *in = g_new0(uint64_t, nb);
+	R->writes_after = g_new0(uint64_t, R->nuid);
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (unsigned i = nb; i-- > 0;) {
+			const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+			uint64_t acc = 0;
+			for (unsigned k = 0; k < b->nsucc; k++)
+				if (!g_hash_table_contains(R->back,
+					GSIZE_TO_POINTER((gsize)i << 32 | b->succ[k])))
+					acc |= in[b->succ[k]];
+			for (unsigned j = b->ev ? b->ev->len : 0; j-- > 0;) {
+				const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
+				if (e->kind == CCK_EV_WRITE && !e->aux)
+					acc |= stream_bit(R, e->key);
+				else if (e->kind == CCK_EV_SUSPEND && e->uid < R->nuid)
+					R->writes_after[e->uid] |= acc;
+			}
+			if (acc != in[i]) {
+				in[i] = acc;
+				changed = true;
+			}
+		}
+	}
+	g_free(in);
+}
+
 /* Runs the state in R->live (one, set by the caller) through block. */
 static void visit(struct run *R, uint32_t block)
 {
@@ -1294,6 +1709,7 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 		}
 	}
 	liveness(&R);
+	writes_setup(&R);
 	R.npred = g_new0(uint32_t, nb);
 	R.npred[0] = 1;	/* the entry: its state comes from outside */
 	for (unsigned i = 0; i < nb; i++) {
@@ -1370,6 +1786,11 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 	g_free(R.live_in);
 	g_hash_table_unref(R.tested);
 	g_hash_table_unref(R.seen);
+	if (R.streams)
+		g_hash_table_unref(R.streams);
+	if (R.back)
+		g_hash_table_unref(R.back);
+	g_free(R.writes_after);
 	for (unsigned i = 0; i < nb; i++)
 		if (R.in[i])
 			g_array_free(R.in[i], TRUE);

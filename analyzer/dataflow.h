@@ -24,6 +24,14 @@ struct cck_summary {
 	bool returns_owned;
 	uint8_t owned_success;
 	cck_sym suspend_via;		/* the call it suspends in, for messages */
+	GPtrArray *lends;		/* char *: still lent to an operation at a
+					 * normal return (the caller must reap);
+					 * "#..." a descriptor in use... */
+	GPtrArray *lend_rings;		/* ...until a reap of this source ("": any) */
+	GPtrArray *reaps;		/* char *: sources it reaps ("": any) */
+	GPtrArray *partial;		/* char *: streams left half-written when
+					 * it is cancelled */
+	cck_sym blocks_via;		/* a thread-blocking call it makes */
 };
 
 struct cck_summary *cck_summary_new(void);
@@ -36,6 +44,15 @@ enum cck_leak_kind {
 	CCK_LEAK_LOST_ON_CANCEL,	/* given to a call that loses it on cancel */
 	CCK_LEAK_HELD_AT_SUSPEND,	/* a guard held where a coroutine suspends
 					 * (a 'returns' suspend), cancelled or not */
+	CCK_LEAK_LENT_RELEASED,		/* lent storage freed or closed (at) */
+	CCK_LEAK_LENT_REUSED,		/* lent storage lent again (at) */
+	CCK_LEAK_LENT_SCOPE,		/* lent frame storage dies (at: the return,
+					 * or the cancellation point that unwinds) */
+	CCK_LEAK_LENT_ESCAPES,		/* returns with lent what it must not lend
+					 * beyond the call (CCK_LENDS) */
+	CCK_LEAK_SPLIT_WRITE,		/* cancelled between two writes of a message */
+	CCK_LEAK_DISCARDED,		/* a result that says what happened, dropped */
+	CCK_LEAK_BLOCKING,		/* a thread-blocking call in a coroutine */
 };
 
 /* One finding of the core, before a check words it. */
@@ -50,6 +67,12 @@ struct cck_leak {
 	struct cck_loc origin;
 	bool popped_cleanup;		/* a cleanup for it was popped before */
 	bool shield_ended;		/* a shield was ended before this point */
+	struct cck_loc cancel_at;	/* LENT_*: the cancel edge it happens on */
+	cck_sym cancel_callee;
+	cck_sym via;			/* BLOCKING: the blocking call it makes */
+	bool unread;			/* DISCARDED: assigned and never read */
+	bool body_spawned;		/* BLOCKING: a spawned body (else: suspends) */
+	cck_sym body_spawner;		/* ...the call that spawns it */
 };
 
 typedef void (*cck_leak_fn)(void *ctx, const struct cck_leak *leak);
@@ -62,5 +85,9 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 /* Resolves calls against roles and summaries, bottom-up over the call
  * graph, then runs the analysis of every function, reporting leaks. */
 void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx);
+
+/* Once every function of the TU is analyzed: the thread-blocking calls of
+ * those that run as coroutines. */
+void cck_report_blocking(struct cck_tu *tu, cck_leak_fn fn, void *ctx);
 
 #endif

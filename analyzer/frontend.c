@@ -442,6 +442,8 @@ struct lower {
 	bool starting;		/* lowering a thread's start routine argument: it
 				 * runs on the new thread, not on this one */
 	bool too_deep;		/* nested deeper than the stack allows */
+	CXCursor stmt_expr;	/* the expression statement being lowered:
+				 * its value is dropped */
 };
 
 /* Once set, lowering unwinds without looking further: the function is
@@ -714,6 +716,32 @@ static bool is_noreturn_name(const char *n)
 	return false;
 }
 
+/* Whether c names storage in this function's frame: a local (not
+ * static) array, or the address of a local. */
+static bool frame_storage(struct lower *L, CXCursor c, bool addr_of)
+{
+	c = strip(c);
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator) {
+		struct kids ks;
+		kids_get(c, &ks);
+		CXCursor in = ks.n == 1 ? strip(kid(&ks, 0)) : c;
+		kids_free(&ks);
+		if (!addr_of)
+			return false;
+		c = in;
+	}
+	CXCursor d;
+	if (!is_var_ref(c, &d) || clang_getCursorKind(d) != CXCursor_VarDecl ||
+	    clang_Cursor_getStorageClass(d) == CX_SC_Static ||
+	    clang_Cursor_getStorageClass(d) == CX_SC_Extern ||
+	    clang_getCursorKind(clang_getCursorSemanticParent(d)) != CXCursor_FunctionDecl)
+		return false;
+	if (addr_of)
+		return true;
+	enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(d)).kind;
+	return k == CXType_ConstantArray || k == CXType_VariableArray;
+}
+
 static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
 {
 	struct cck_arg r = { 0 };
@@ -723,6 +751,7 @@ static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
 		r.key = sub ? cck_intern(&L->tu->strs, sub) : o->var;
 		r.text = o->var;
 		r.var = o->var;
+		r.stack = frame_storage(L, a, false);
 		return r;
 	}
 	CXCursor s = strip(a);
@@ -734,6 +763,7 @@ static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
 	} else if (o->var) {
 		r.var = o->var;
 		r.addr_of = o->addr_of;
+		r.stack = o->addr_of && frame_storage(L, a, true);
 	}
 	return r;
 }
@@ -854,6 +884,8 @@ static struct opnd call(struct lower *L, CXCursor c)
 	}
 	if (ci && ci->cancel_use)
 		L->tu->uses_cancellation = L->tu->saw_cancellation = true;
+	if (ci && ci->system && !strncmp(cname, "io_uring_", 9))
+		L->tu->models |= CCK_MODEL_URING;	/* liburing's, from its header */
 
 	struct cck_arg stack[8];
 	struct cck_arg *args = nargs > 8 ? g_new0(struct cck_arg, nargs) : stack;
@@ -1080,6 +1112,8 @@ static struct opnd binop(struct lower *L, CXCursor c)
 				return r;
 			}
 			assign_var(L, v, r, c);
+			if (!clang_equalCursors(c, L->stmt_expr))	/* "if ((rc = f()))" reads it */
+				g_hash_table_add(L->f->reads, GUINT_TO_POINTER(v));
 			struct opnd o = opaque;
 			o.var = v;
 			return o;
@@ -1201,6 +1235,7 @@ static struct opnd expr(struct lower *L, CXCursor c)
 			return opaque;
 		struct opnd o = opaque;
 		o.var = decl_sym(L->tu, d);
+		g_hash_table_add(L->f->reads, GUINT_TO_POINTER(o.var));
 		if (dk == CXCursor_VarDecl && !g_hash_table_contains(L->locals, GUINT_TO_POINTER(o.var)) &&
 		    g_hash_table_add(L->globals_read, GUINT_TO_POINTER(o.var)))
 			g_array_append_val(L->f->callees, o.var);	/* a table it may call through */
@@ -1991,9 +2026,32 @@ static void stmt(struct lower *L, CXCursor c)
 	case CXCursor_GCCAsmStmt:
 		return;
 	default:
-		if (clang_isExpression(k) || k == CXCursor_StmtExpr)
-			expr(L, c);
+		if (clang_isExpression(k) || k == CXCursor_StmtExpr) {
+			L->stmt_expr = strip(c);
+			struct opnd o = expr(L, c);
+			L->stmt_expr = clang_getNullCursor();
+			/* a call as a statement, or cast to void: its result is dropped */
+			if (o.call_ev >= 0 && o.call_block == L->cur && L->cur &&
+			    clang_getCursorKind(strip(c)) == CXCursor_CallExpr)
+				g_array_index(L->cur->raw, struct cck_event, o.call_ev).model |=
+					CCK_CALL_DISCARDED;
+		}
 		return;
+	}
+}
+
+/* Calls whose result only a local never read afterwards receives. */
+static void mark_unread(struct cck_func *f)
+{
+	for (unsigned i = 0; i < f->blocks->len; i++) {
+		struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; b->raw && j < b->raw->len; j++) {
+			struct cck_event *e = &g_array_index(b->raw, struct cck_event, j);
+			if (e->kind == CCK_EV_CALL && e->res && !(e->res & CCK_TEMP) &&
+			    g_hash_table_contains(f->locals, GUINT_TO_POINTER(e->res)) &&
+			    !g_hash_table_contains(f->reads, GUINT_TO_POINTER(e->res)))
+				e->model |= CCK_CALL_UNREAD;
+		}
 	}
 }
 
@@ -2021,6 +2079,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 		.push_stack = g_array_new(FALSE, FALSE, sizeof(uint32_t)),
 		.last_popped = -1,
 		.globals_read = g_hash_table_new(NULL, NULL),
+		.stmt_expr = clang_getNullCursor(),
 	};
 	int np = clang_Cursor_getNumArguments(fn);
 	for (int i = 0; i < np; i++) {
@@ -2063,6 +2122,12 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 			b->term = CCK_T_RETURN;
 	}
 	f->has_role = cck_read_annotations(fn, &f->role);
+	if (f->has_role) {	/* must_use alone leaves the rest to its summary */
+		struct cck_role rest = f->role;
+		rest.must_use = false;
+		f->has_role = !cck_role_is_empty(&rest);
+	}
+	mark_unread(f);
 	g_hash_table_unref(L.labels);
 	g_array_free(L.gotos, TRUE);
 	g_array_free(L.loops, TRUE);

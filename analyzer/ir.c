@@ -96,6 +96,8 @@ struct cck_func *cck_func_new(void)
 	f->callees = g_array_new(FALSE, FALSE, sizeof(cck_sym));
 	f->calls_open = g_hash_table_new(NULL, NULL);
 	f->calls_shielded = g_hash_table_new(NULL, NULL);
+	f->reads = g_hash_table_new(NULL, NULL);
+	f->blocking = g_array_new(FALSE, FALSE, sizeof(struct cck_blocking));
 	cck_role_init(&f->role);
 	return f;
 }
@@ -131,6 +133,8 @@ void cck_func_free(struct cck_func *f)
 	g_array_free(f->callees, TRUE);
 	g_hash_table_unref(f->calls_open);
 	g_hash_table_unref(f->calls_shielded);
+	g_hash_table_unref(f->reads);
+	g_array_free(f->blocking, TRUE);
 	g_free(f->role.acquire_expr);
 	g_free(f->role.release_expr);
 	g_free(f->role.try_acquire_expr);
@@ -271,6 +275,8 @@ static const char *const ev_names[] = {
 	[CCK_EV_CLEANUP_PUSH] = "cleanup-push", [CCK_EV_CLEANUP_POP] = "cleanup-pop",
 	[CCK_EV_SHIELD_ON] = "shield-on", [CCK_EV_SHIELD_OFF] = "shield-off",
 	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set", [CCK_EV_MOVE] = "move", [CCK_EV_GIVE] = "give", [CCK_EV_DIVERGE] = "diverge",
+	[CCK_EV_REAP] = "reap", [CCK_EV_WRITE] = "write", [CCK_EV_BLOCK] = "block",
+	[CCK_EV_DISCARD] = "discard",
 };
 
 static const char *mask_name(unsigned m)
@@ -279,7 +285,9 @@ static const char *mask_name(unsigned m)
 	case CCK_NEG: return "neg";
 	case CCK_ZERO: return "zero";
 	case CCK_NEG | CCK_ZERO: return "nonpos";
-	case CCK_POS: return "pos";
+	case CCK_POS:
+	case CCK_POS_OTHER: return "pos";	/* EINPROGRESS apart: aio_error */
+	case CCK_EINPROGRESS: return "einprogress";
 	case CCK_NONZERO: return "nonzero";
 	case CCK_NONNEG: return "nonneg";
 	case CCK_ANY: return "any";
@@ -307,6 +315,10 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 				a->key ? cck_str(t, a->key) : a->var ? cck_str(t, a->var) : "_");
 		}
 		fputc(')', out);
+		if (e->model & CCK_CALL_DISCARDED)
+			fputs(" discarded", out);
+		if (e->model & CCK_CALL_UNREAD)
+			fputs(" unread", out);
 		break;
 	case CCK_EV_ACQUIRE:
 	case CCK_EV_RELEASE:
@@ -332,10 +344,30 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 		fprintf(out, " %s", cck_str(t, e->var));
 		break;
 	case CCK_EV_LOSE_ON_CANCEL:
-	case CCK_EV_LEND:
 	case CCK_EV_KILL:
 		fprintf(out, " %s", cck_str(t, e->var));
 		break;
+	case CCK_EV_LEND:
+		fprintf(out, " %s%s until reap of %s", cck_str(t, e->var),
+			e->aux & CCK_LEND_STACK ? " (stack)" : "",
+			e->var2 ? cck_str(t, e->var2) : "any source");
+		break;
+	case CCK_EV_REAP:
+		fprintf(out, " %s", e->var2 ? cck_str(t, e->var2) : "any source");
+		if (e->res)
+			fprintf(out, " if %s %s", cck_str(t, e->res), mask_name(e->mask));
+		break;
+	case CCK_EV_WRITE:
+		fprintf(out, " %s%s", cck_str(t, e->key), e->aux ? " if cancelled" : "");
+		break;
+	case CCK_EV_BLOCK:
+		if (e->var2)
+			fprintf(out, " via %s", cck_str(t, e->var2));
+		break;
+	case CCK_EV_DISCARD:
+		fputs(e->aux ? " (assigned, never read)" : "", out);
+		break;
+
 	case CCK_EV_COPY:
 		fprintf(out, " %s = %s", cck_str(t, e->var), cck_str(t, e->var2));
 		break;

@@ -39,7 +39,8 @@ enum cck_ev_kind {
 	CCK_EV_OWN,		/* res receives a fresh owned value (mask: success) */
 	CCK_EV_CONSUME,		/* var's value is consumed (aux: enum cck_consume) */
 	CCK_EV_LOSE_ON_CANCEL,	/* var is consumed, and lost if this call is cancelled */
-	CCK_EV_LEND,		/* var lent until completion */
+	CCK_EV_LEND,		/* var (key: as written) lent to an operation until a
+				 * reap of source var2 (0: any); aux: CCK_LEND_* */
 	CCK_EV_SUSPEND,		/* model: enum cck_cancel_model; res: result */
 	CCK_EV_CLEANUP_PUSH,	/* aux: index into func->cleanups */
 	CCK_EV_CLEANUP_POP,
@@ -54,10 +55,27 @@ enum cck_ev_kind {
 				 * (pthread_create's arg when it returns 0) */
 	CCK_EV_DIVERGE,		/* a recursive call not summarized yet: the
 				 * path is left out of this round's summary */
+	CCK_EV_REAP,		/* completions of source var2 (0: any) reaped;
+				 * if res: only when res ends in mask */
+	CCK_EV_WRITE,		/* part of a message written to stream key;
+				 * aux 1: only if this call was cancelled */
+	CCK_EV_BLOCK,		/* the call blocks the thread (var2: through what) */
+	CCK_EV_DISCARD,		/* the call's result, which says what happened,
+				 * is discarded (aux 1: assigned, never read) */
 };
+
+/* LEND: the storage is on this function's stack (&local, a local array). */
+#define CCK_LEND_STACK 1
+/* LEND: a descriptor an operation uses: closing it is the finding; other
+ * operations may use it at the same time. */
+#define CCK_LEND_FD 2
 
 /* A CALL that runs a cleanup handler popped on the normal path. */
 #define CCK_CALL_RUNS_CLEANUP 1
+/* A CALL whose result is dropped: a statement, or cast to void. */
+#define CCK_CALL_DISCARDED 2
+/* A CALL whose result is assigned to a local never read. */
+#define CCK_CALL_UNREAD 4
 /* RELEASE: every guard its key names or contains (an unseen handler). */
 #define CCK_RELEASE_COVERED 1
 
@@ -91,6 +109,8 @@ struct cck_arg {
 	cck_sym text;		/* the key as written, for messages */
 	cck_sym var;
 	bool addr_of;		/* written as &var */
+	bool stack;		/* the address of this frame's storage (&local,
+				 * a local array) */
 	bool is_const;		/* an integer constant... */
 	int64_t value;		/* ...with this value */
 };
@@ -165,8 +185,19 @@ struct cck_func {
 				 * as a cleanup (kept when the CFG is dropped) */
 	GHashTable *calls_open;		/* sym set: called with cancellation on */
 	GHashTable *calls_shielded;	/* sym set: called inside a shield */
+	GHashTable *reads;	/* sym set: locals whose value is read */
+	GArray *blocking;	/* struct cck_blocking: calls that block the thread */
+	bool suspends_coro;	/* reaches a coroutine ('returns') suspend point */
 	uint32_t pending;	/* callees defined in the TU not analyzed yet */
 	uint32_t next_uid;
+};
+
+/* A call that blocks the thread: reported if the function turns out to
+ * run as a coroutine (known once the whole TU is analyzed). */
+struct cck_blocking {
+	cck_sym callee;		/* the call */
+	cck_sym via;		/* the blocking call it makes (or callee) */
+	struct cck_loc loc;
 };
 
 struct cck_block *cck_block_new(struct cck_func *f);

@@ -28,7 +28,8 @@ bool cck_role_is_empty(const struct cck_role *r)
 	       r->try_acquires < 0 && r->consumes < 0 && r->moves < 0 && r->gives < 0 &&
 	       r->consumes_on_cancel < 0 && r->lends < 0 && !r->returns_owned &&
 	       !r->shield && !r->must_use && !r->noreturn && !r->borrows && !r->acquire_expr &&
-	       !r->release_expr && !r->try_acquire_expr;
+	       !r->release_expr && !r->try_acquire_expr && !r->lends_async && r->lends_fd < 0 && !r->reaps &&
+	       r->writes < 0 && !r->blocks && r->coroutine_body < 0;
 }
 
 int cck_model_by_name(const char *name)
@@ -37,6 +38,8 @@ int cck_model_by_name(const char *name)
 		return CCK_MODEL_POSIX;
 	if (!strcmp(name, "posix-strict"))
 		return CCK_MODEL_POSIX | CCK_MODEL_POSIX_STRICT;
+	if (!strcmp(name, "cco"))
+		return CCK_MODEL_CCO;
 	return -1;
 }
 
@@ -45,14 +48,14 @@ unsigned cck_region_of(int64_t k)
 	if (k == 0)
 		return CCK_ZERO;
 	if (k > 0)
-		return CCK_POS;
+		return k == EINPROGRESS ? CCK_EINPROGRESS : CCK_POS_OTHER;
 	return k == -ECANCELED ? CCK_ECANCELED : k == -ETIMEDOUT ? CCK_ETIMEDOUT
 								 : CCK_NEG_OTHER;
 }
 
 const char *cck_model_names(void)
 {
-	return "posix, posix-strict";
+	return "posix, posix-strict, cco";
 }
 
 /* One row of a model table. Columns left 0 mean "no"; argument columns are
@@ -64,7 +67,20 @@ struct row {
 	unsigned char trysucc, owned;
 	unsigned char shield;
 	bool noreturn;
+	bool blocks;		/* blocks the thread while it waits */
+	signed char writes;	/* writes a message part to this stream */
+	uint16_t lend;		/* bit N-1: argument N lent until a reap */
+	signed char fd;		/* ...with the descriptor argument N */
+	unsigned char lendsucc;	/* ...when the result is in this mask */
+	signed char ring;	/* ...of this argument's completion source */
+	bool reap;		/* reaps completions (of ring's source) */
+	unsigned char reapsucc;	/* ...when the result is in this mask */
+	signed char body;	/* this argument runs as a coroutine */
+	signed char progress;	/* a write's progress is reported here */
+	bool mustuse;		/* the result says what happened */
 };
+
+#define B(n) (1u << ((n) - 1))
 
 #define U CCK_CANCEL_UNWINDS
 
@@ -74,18 +90,25 @@ struct row {
 static const struct row posix[] = {
 	{ "_exit", .noreturn = 1 },
 	{ "abort", .noreturn = 1 },
-	{ "accept", .suspends = U, .owned = CCK_NONNEG },
-	{ "accept4", .suspends = U, .owned = CCK_NONNEG },
+	{ "accept", .suspends = U, .owned = CCK_NONNEG, .blocks = 1 },
+	{ "accept4", .suspends = U, .owned = CCK_NONNEG, .blocks = 1 },
+	/* POSIX AIO: the aiocb (and the buffer it names) is the kernel's
+	 * until aio_return, or aio_error says it is no longer in progress. */
+	{ "aio_error", .reap = 1, .ring = 1, .reapsucc = CCK_ANY & ~CCK_EINPROGRESS },
+	{ "aio_fsync", .lend = B(2), .ring = 2, .lendsucc = CCK_ZERO },
+	{ "aio_read", .lend = B(1), .ring = 1, .lendsucc = CCK_ZERO },
+	{ "aio_return", .reap = 1, .ring = 1 },
 	{ "aio_suspend", .suspends = U },
+	{ "aio_write", .lend = B(1), .ring = 1, .lendsucc = CCK_ZERO },
 	{ "aligned_alloc", .owned = CCK_NONZERO },
 	{ "calloc", .owned = CCK_NONZERO },
-	{ "clock_nanosleep", .suspends = U },
+	{ "clock_nanosleep", .suspends = U, .blocks = 1 },
 	{ "close", .suspends = U, .cons = 1 },
-	{ "connect", .suspends = U },
+	{ "connect", .suspends = U, .blocks = 1 },
 	{ "creat", .suspends = U, .owned = CCK_NONNEG },
 	{ "dup", .owned = CCK_NONNEG },
-	{ "epoll_pwait", .suspends = U },
-	{ "epoll_wait", .suspends = U },
+	{ "epoll_pwait", .suspends = U, .blocks = 1 },
+	{ "epoll_wait", .suspends = U, .blocks = 1 },
 	{ "exit", .noreturn = 1 },
 	{ "fclose", .cons = 1 },
 	{ "fdatasync", .suspends = U },
@@ -94,30 +117,31 @@ static const struct row posix[] = {
 	{ "fopen", .owned = CCK_NONZERO },
 	{ "free", .cons = 1 },
 	{ "fsync", .suspends = U },
+	{ "lio_listio", .lend = B(2), .ring = 2, .lendsucc = CCK_ZERO },
 	{ "lockf", .suspends = U },
 	{ "malloc", .owned = CCK_NONZERO },
-	{ "mq_receive", .suspends = U },
+	{ "mq_receive", .suspends = U, .blocks = 1 },
 	{ "mq_send", .suspends = U },
-	{ "mq_timedreceive", .suspends = U },
+	{ "mq_timedreceive", .suspends = U, .blocks = 1 },
 	{ "mq_timedsend", .suspends = U },
-	{ "msgrcv", .suspends = U },
+	{ "msgrcv", .suspends = U, .blocks = 1 },
 	{ "msgsnd", .suspends = U },
 	{ "msync", .suspends = U },
-	{ "nanosleep", .suspends = U },
+	{ "nanosleep", .suspends = U, .blocks = 1 },
 	{ "open", .suspends = U, .owned = CCK_NONNEG },
 	{ "openat", .suspends = U, .owned = CCK_NONNEG },
-	{ "pause", .suspends = U },
-	{ "poll", .suspends = U },
-	{ "ppoll", .suspends = U },
+	{ "pause", .suspends = U, .blocks = 1 },
+	{ "poll", .suspends = U, .blocks = 1 },
+	{ "ppoll", .suspends = U, .blocks = 1 },
 	{ "pread", .suspends = U },
 	{ "preadv", .suspends = U },
-	{ "pselect", .suspends = U },
-	{ "pthread_cond_timedwait", .suspends = U },
-	{ "pthread_cond_wait", .suspends = U },
+	{ "pselect", .suspends = U, .blocks = 1 },
+	{ "pthread_cond_timedwait", .suspends = U, .blocks = 1 },
+	{ "pthread_cond_wait", .suspends = U, .blocks = 1 },
 	/* The new thread owns its argument once it is created (result 0). */
 	{ "pthread_create", .gives = 4 },
 	{ "pthread_exit", .noreturn = 1 },
-	{ "pthread_join", .suspends = U },
+	{ "pthread_join", .suspends = U, .blocks = 1 },
 	{ "pthread_mutex_lock", .acq = 1 },
 	{ "pthread_mutex_timedlock", .tryacq = 1, .trysucc = CCK_ZERO },
 	{ "pthread_mutex_trylock", .tryacq = 1, .trysucc = CCK_ZERO },
@@ -139,12 +163,12 @@ static const struct row posix[] = {
 	{ "pthread_testcancel", .suspends = U },
 	{ "pwrite", .suspends = U },
 	{ "pwritev", .suspends = U },
-	{ "read", .suspends = U },
-	{ "readv", .suspends = U },
+	{ "read", .suspends = U, .blocks = 1 },
+	{ "readv", .suspends = U, .blocks = 1 },
 	{ "realloc", .moves = 1, .owned = CCK_NONZERO },
-	{ "recv", .suspends = U },
-	{ "recvfrom", .suspends = U },
-	{ "recvmsg", .suspends = U },
+	{ "recv", .suspends = U, .blocks = 1 },
+	{ "recvfrom", .suspends = U, .blocks = 1 },
+	{ "recvmsg", .suspends = U, .blocks = 1 },
 	/* systemd's notification calls send on a socket (sendmsg). */
 	{ "sd_notify", .suspends = U },
 	{ "sd_notify_barrier", .suspends = U },
@@ -153,34 +177,96 @@ static const struct row posix[] = {
 	{ "sd_pid_notify_with_fds", .suspends = U },
 	{ "sd_pid_notifyf", .suspends = U },
 	{ "sd_pid_notifyf_with_fds", .suspends = U },
-	{ "select", .suspends = U },
+	{ "select", .suspends = U, .blocks = 1 },
 	{ "sem_post", .rel = 1 },
-	{ "sem_timedwait", .suspends = U, .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "sem_timedwait", .suspends = U, .tryacq = 1, .trysucc = CCK_ZERO, .blocks = 1 },
 	{ "sem_trywait", .tryacq = 1, .trysucc = CCK_ZERO },
-	{ "sem_wait", .suspends = U, .acq = 1 },
-	{ "send", .suspends = U },
-	{ "sendmsg", .suspends = U },
-	{ "sendto", .suspends = U },
-	{ "sigsuspend", .suspends = U },
-	{ "sigtimedwait", .suspends = U },
-	{ "sigwait", .suspends = U },
-	{ "sigwaitinfo", .suspends = U },
-	{ "sleep", .suspends = U },
+	{ "sem_wait", .suspends = U, .acq = 1, .blocks = 1 },
+	{ "send", .suspends = U, .writes = 1 },
+	{ "sendmsg", .suspends = U, .writes = 1 },
+	{ "sendto", .suspends = U, .writes = 1 },
+	{ "sigsuspend", .suspends = U, .blocks = 1 },
+	{ "sigtimedwait", .suspends = U, .blocks = 1 },
+	{ "sigwait", .suspends = U, .blocks = 1 },
+	{ "sigwaitinfo", .suspends = U, .blocks = 1 },
+	{ "sleep", .suspends = U, .blocks = 1 },
 	{ "socket", .owned = CCK_NONNEG },
 	{ "strdup", .owned = CCK_NONZERO },
 	{ "strndup", .owned = CCK_NONZERO },
 	/* glibc's syslog writes to a socket with cancellation enabled. */
 	{ "syslog", .suspends = U },
-	{ "system", .suspends = U },
+	{ "system", .suspends = U, .blocks = 1 },
 	{ "tcdrain", .suspends = U },
-	{ "usleep", .suspends = U },
+	{ "usleep", .suspends = U, .blocks = 1 },
 	{ "vsyslog", .suspends = U },
-	{ "wait", .suspends = U },
-	{ "waitid", .suspends = U },
-	{ "waitpid", .suspends = U },
-	{ "write", .suspends = U },
-	{ "writev", .suspends = U },
+	{ "wait", .suspends = U, .blocks = 1 },
+	{ "waitid", .suspends = U, .blocks = 1 },
+	{ "waitpid", .suspends = U, .blocks = 1 },
+	{ "write", .suspends = U, .writes = 1 },
+	{ "writev", .suspends = U, .writes = 1 },
 };
+
+/* liburing: a prepared operation holds its buffers (and iovecs, msghdr,
+ * address) and its descriptor until a completion is reaped on the ring.
+ * Which completion is not followed: any reap ends the ring's lends (a
+ * reap on another ring too: silence over guessing). A wait that fails or
+ * times out (-ETIME) reaps nothing. Sorted by name. */
+static const struct row uring[] = {
+	{ "io_uring_cq_advance", .reap = 1 },
+	{ "io_uring_cqe_seen", .reap = 1 },
+	{ "io_uring_peek_batch_cqe", .reap = 1, .reapsucc = CCK_POS },
+	{ "io_uring_peek_cqe", .reap = 1, .reapsucc = CCK_ZERO },
+	{ "io_uring_prep_accept", .fd = 2, .lend = B(3) | B(4) },
+	{ "io_uring_prep_connect", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_fsync", .fd = 2 },
+	{ "io_uring_prep_openat", .lend = B(3) },
+	{ "io_uring_prep_poll_add", .fd = 2 },
+	{ "io_uring_prep_read", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_read_fixed", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_readv", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_readv2", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_recv", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_recvmsg", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_send", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_send_zc", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_sendmsg", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_statx", .lend = B(3) | B(6) },
+	{ "io_uring_prep_timeout", .lend = B(2) },
+	{ "io_uring_prep_write", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_write_fixed", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_writev", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_writev2", .fd = 2, .lend = B(3) },
+	{ "io_uring_submit_and_wait", .reap = 1, .reapsucc = CCK_NONNEG },
+	{ "io_uring_submit_and_wait_timeout", .reap = 1, .reapsucc = CCK_NONNEG },
+	{ "io_uring_wait_cqe", .reap = 1, .reapsucc = CCK_ZERO },
+	{ "io_uring_wait_cqe_nr", .reap = 1, .reapsucc = CCK_ZERO },
+	{ "io_uring_wait_cqe_timeout", .reap = 1, .reapsucc = CCK_ZERO },
+	{ "io_uring_wait_cqes", .reap = 1, .reapsucc = CCK_ZERO },
+};
+
+#define R CCK_CANCEL_RETURNS
+
+/* cco's API, for code analyzed without cco.h's annotations (which are the
+ * source of truth: a test checks that the two agree). Sorted by name. */
+static const struct row cco[] = {
+	{ "cco_accept", .suspends = R, .owned = CCK_NONNEG, .mustuse = 1 },
+	{ "cco_chan_recv", .suspends = R, .mustuse = 1 },
+	{ "cco_connect", .suspends = R, .mustuse = 1 },
+	{ "cco_event_wait", .suspends = R },
+	{ "cco_exec_run", .body = 2, .mustuse = 1 },
+	{ "cco_join", .suspends = R, .mustuse = 1 },
+	{ "cco_read", .suspends = R, .mustuse = 1 },
+	{ "cco_recv", .suspends = R, .mustuse = 1 },
+	{ "cco_select", .suspends = R, .mustuse = 1 },
+	{ "cco_send", .suspends = R, .writes = 1, .mustuse = 1 },
+	{ "cco_sleep", .suspends = R },
+	{ "cco_spawn", .body = 2, .mustuse = 1 },
+	{ "cco_write", .suspends = R, .writes = 1, .mustuse = 1 },
+	{ "cco_write_all", .suspends = R, .writes = 1, .progress = 4, .mustuse = 1 },
+	{ "cco_yield", .suspends = R },
+};
+
+#undef R
 
 /* posix-strict: the POSIX "may occur" cancellation points that glibc
  * actually makes cancellable or may (stdio, name lookups, directories,
@@ -220,6 +306,18 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 	r->owned_success = w->owned;
 	r->shield = w->shield;
 	r->noreturn = w->noreturn;
+	r->blocks = w->blocks;
+	r->writes = w->writes - 1;
+	r->lends_async = w->lend;
+	r->lends_fd = w->fd - 1;
+	r->lend_success = w->lendsucc;
+	r->lend_ring = w->lend ? w->ring - 1 : -1;
+	r->reaps = w->reap;
+	r->reap_ring = w->reap ? w->ring - 1 : -1;
+	r->reap_success = w->reapsucc;
+	r->coroutine_body = w->body - 1;
+	r->write_progress = w->progress - 1;
+	r->must_use = w->mustuse;
 	r->borrows = r->consumes < 0 && r->moves < 0 && r->gives < 0;
 }
 
@@ -230,6 +328,24 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 static struct cck_role posix_roles[sizeof posix / sizeof posix[0]];
 static struct cck_role libc_roles[sizeof posix / sizeof posix[0]];
 static struct cck_role strict_roles[sizeof may_occur / sizeof may_occur[0]];
+static struct cck_role uring_roles[sizeof uring / sizeof uring[0]];
+static struct cck_role cco_roles[sizeof cco / sizeof cco[0]];
+
+static void build_table(const struct row *t, size_t n, struct cck_role *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i && strcmp(t[i - 1].name, t[i].name) >= 0)
+			abort();	/* the table must stay sorted for bsearch */
+		row_to_role(&t[i], &out[i]);
+	}
+}
+
+static const struct cck_role *lookup(const struct row *t, size_t n,
+				     const struct cck_role *roles, const char *fn)
+{
+	const struct row *w = bsearch(fn, t, n, sizeof t[0], row_cmp);
+	return w ? &roles[w - t] : NULL;
+}
 
 static int name_cmp(const void *key, const void *elt)
 {
@@ -244,13 +360,16 @@ static void __attribute__((constructor)) build_roles(void)
 				abort();
 		row_to_role(&posix[i], &posix_roles[i]);
 		if (posix[i].owned || posix[i].cons || posix[i].moves || posix[i].gives ||
-		    posix[i].acq || posix[i].tryacq || posix[i].rel) {
+		    posix[i].acq || posix[i].tryacq || posix[i].rel || posix[i].blocks ||
+		    posix[i].writes || posix[i].lend || posix[i].reap || posix[i].fd) {
 			libc_roles[i] = posix_roles[i];
 			libc_roles[i].suspends = CCK_CANCEL_NONE;
 		} else {
 			cck_role_init(&libc_roles[i]);
 		}
 	}
+	build_table(uring, sizeof uring / sizeof uring[0], uring_roles);
+	build_table(cco, sizeof cco / sizeof cco[0], cco_roles);
 	/* a "may occur" point keeps what posix says it does with values */
 	for (size_t i = 0; i < sizeof may_occur / sizeof may_occur[0]; i++) {
 		if (i && strcmp(may_occur[i - 1], may_occur[i]) >= 0)
@@ -268,6 +387,10 @@ static void __attribute__((constructor)) build_roles(void)
 
 const struct cck_role *cck_model_role(unsigned models, const char *fn)
 {
+	if ((models & CCK_MODEL_URING) && !strncmp(fn, "io_uring_", 9))
+		return lookup(uring, sizeof uring / sizeof uring[0], uring_roles, fn);
+	if ((models & CCK_MODEL_CCO) && !strncmp(fn, "cco_", 4))
+		return lookup(cco, sizeof cco / sizeof cco[0], cco_roles, fn);
 	if (models & CCK_MODEL_POSIX_STRICT) {
 		const char *const *m = bsearch(fn, may_occur,
 			sizeof may_occur / sizeof may_occur[0], sizeof may_occur[0], name_cmp);

@@ -21,9 +21,11 @@ enum cck_cancel_model {
 enum {
 	CCK_NEG_OTHER = 1,	/* negative, neither cancellation status */
 	CCK_ZERO = 2,
-	CCK_POS = 4,
+	CCK_POS_OTHER = 4,	/* positive, not EINPROGRESS */
 	CCK_ECANCELED = 8,	/* exactly -ECANCELED */
 	CCK_ETIMEDOUT = 16,	/* exactly -ETIMEDOUT */
+	CCK_EINPROGRESS = 32,	/* exactly EINPROGRESS (aio_error's "not yet") */
+	CCK_POS = CCK_POS_OTHER | CCK_EINPROGRESS,
 	CCK_CANCELLED = CCK_ECANCELED | CCK_ETIMEDOUT,
 	CCK_NEG = CCK_NEG_OTHER | CCK_CANCELLED,
 	CCK_NONZERO = CCK_NEG | CCK_POS,
@@ -48,7 +50,22 @@ struct cck_role {
 	unsigned char try_success;
 	signed char consumes;		/* takes ownership of this argument */
 	signed char consumes_on_cancel;	/* ...and loses it if cancelled */
-	signed char lends;		/* lent until the operation completes */
+	signed char lends;		/* lent for the duration of the call */
+	uint16_t lends_async;		/* bit N: argument N lent to an operation
+					 * that completes later, until a reap */
+	signed char lends_fd;		/* the descriptor that operation uses */
+	unsigned char lend_success;	/* lent only when the result is in this
+					 * mask (0: always): a failed submission
+					 * lends nothing */
+	signed char lend_ring;		/* ...of the completion source named by this
+					 * argument (-1: any source of its family) */
+	bool reaps;			/* reaps completions: lends end */
+	signed char reap_ring;		/* ...of this argument's source (-1: any) */
+	unsigned char reap_success;	/* ...when the result is in this mask (0: always) */
+	signed char writes;		/* writes part of a message to this stream */
+	signed char write_progress;	/* ...reporting progress through this argument */
+	bool blocks;			/* blocks the calling thread while it waits */
+	signed char coroutine_body;	/* this argument is a function run as a coroutine */
 	signed char moves;		/* result takes this argument over on
 					 * success, else it stays (realloc) */
 	signed char gives;		/* hands this argument over when the
@@ -71,7 +88,9 @@ struct cck_role {
 #define CCK_ROLE_INIT {							\
 	.acquires = -1, .releases = -1, .try_acquires = -1,		\
 	.consumes = -1, .consumes_on_cancel = -1, .lends = -1,		\
-	.moves = -1, .gives = -1,					\
+	.moves = -1, .gives = -1, .lend_ring = -1, .reap_ring = -1,	\
+	.lends_fd = -1,							\
+	.writes = -1, .write_progress = -1, .coroutine_body = -1,	\
 }
 
 void cck_role_init(struct cck_role *r);
@@ -81,8 +100,9 @@ bool cck_role_is_empty(const struct cck_role *r);
 /* Built-in models, by name ("posix"). */
 enum cck_model_id {
 	CCK_MODEL_POSIX = 1u << 0,
-	CCK_MODEL_CCO = 1u << 1,	/* reserved: the cco runtime's header */
+	CCK_MODEL_CCO = 1u << 1,	/* cco's API, for code built without its header */
 	CCK_MODEL_POSIX_STRICT = 1u << 2,	/* posix, plus the "may occur" points */
+	CCK_MODEL_URING = 1u << 3,	/* liburing: on when a TU calls it */
 };
 int cck_model_by_name(const char *name);	/* -1 if unknown */
 unsigned cck_region_of(int64_t k);		/* the region bit holding k */

@@ -36,7 +36,8 @@ bool cck_summary_says_something(const struct cck_summary *s)
 {
 	return s->suspends || s->acquires->len || s->releases->len ||
 	       s->releases_after->len || s->consumes || s->consumes_keys->len ||
-	       s->lost_on_cancel || s->returns_owned || s->try_acquires->len;
+	       s->lost_on_cancel || s->returns_owned || s->try_acquires->len ||
+	       s->lends->len || s->reaps->len || s->partial->len || s->blocks_via;
 }
 
 json_object *cck_summary_to_json(const struct cck_tu *tu, const struct cck_summary *s)
@@ -62,6 +63,12 @@ json_object *cck_summary_to_json(const struct cck_tu *tu, const struct cck_summa
 	json_object_object_add(o, "try_success", m);
 	json_object_object_add(o, "via", json_object_new_string(
 		s->suspend_via ? cck_str(&tu->strs, s->suspend_via) : ""));
+	json_object_object_add(o, "lends", strs_json(s->lends));
+	json_object_object_add(o, "lend_rings", strs_json(s->lend_rings));
+	json_object_object_add(o, "reaps", strs_json(s->reaps));
+	json_object_object_add(o, "partial", strs_json(s->partial));
+	json_object_object_add(o, "blocks_via", json_object_new_string(
+		s->blocks_via ? cck_str(&tu->strs, s->blocks_via) : ""));
 	return o;
 }
 
@@ -93,6 +100,16 @@ struct cck_summary *cck_summary_from_json(struct cck_tu *tu, json_object *o)
 	json_object *via;
 	if (json_object_object_get_ex(o, "via", &via) && *json_object_get_string(via))
 		s->suspend_via = cck_intern(&tu->strs, json_object_get_string(via));
+	strs_from(o, "lends", s->lends);
+	strs_from(o, "lend_rings", s->lend_rings);
+	g_ptr_array_set_size(s->lend_rings, s->lends->len);	/* one each */
+	for (unsigned i = 0; i < s->lend_rings->len; i++)
+		if (!s->lend_rings->pdata[i])
+			s->lend_rings->pdata[i] = g_strdup("");
+	strs_from(o, "reaps", s->reaps);
+	strs_from(o, "partial", s->partial);
+	if (json_object_object_get_ex(o, "blocks_via", &via) && *json_object_get_string(via))
+		s->blocks_via = cck_intern(&tu->strs, json_object_get_string(via));
 	return s;
 }
 

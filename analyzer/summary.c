@@ -1,5 +1,6 @@
 /* Call resolution and summaries: turns each raw call into the events of
  * its role or of its callee's summary, bottom-up over the call graph. */
+#include <stdlib.h>
 #include <string.h>
 #include "dataflow.h"
 #include "program.h"
@@ -18,6 +19,7 @@ void cck_tu_init(struct cck_tu *tu)
 					    (GDestroyNotify)g_ptr_array_unref);
 	tu->callee_info = g_hash_table_new_full(NULL, NULL, NULL, g_free);
 	tu->start_routines = g_hash_table_new(NULL, NULL);
+	tu->coro_bodies = g_hash_table_new(NULL, NULL);
 	tu->tables = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
 	tu->static_vars = g_hash_table_new(NULL, NULL);
 	tu->creates = g_array_new(FALSE, FALSE, sizeof(struct cck_create));
@@ -33,6 +35,7 @@ void cck_tu_fini(struct cck_tu *tu)
 	g_hash_table_unref(tu->waiters);
 	g_hash_table_unref(tu->callee_info);
 	g_hash_table_unref(tu->start_routines);
+	g_hash_table_unref(tu->coro_bodies);
 	g_hash_table_unref(tu->tables);
 	g_hash_table_unref(tu->static_vars);
 	g_array_free(tu->creates, TRUE);
@@ -73,6 +76,10 @@ struct cck_summary *cck_summary_new(void)
 	s->releases = g_ptr_array_new_with_free_func(g_free);
 	s->releases_after = g_ptr_array_new_with_free_func(g_free);
 	s->consumes_keys = g_ptr_array_new_with_free_func(g_free);
+	s->lends = g_ptr_array_new_with_free_func(g_free);
+	s->lend_rings = g_ptr_array_new_with_free_func(g_free);
+	s->reaps = g_ptr_array_new_with_free_func(g_free);
+	s->partial = g_ptr_array_new_with_free_func(g_free);
 	return s;
 }
 
@@ -87,6 +94,10 @@ void cck_summary_free(gpointer p)
 	g_ptr_array_free(s->releases, TRUE);
 	g_ptr_array_free(s->releases_after, TRUE);
 	g_ptr_array_free(s->consumes_keys, TRUE);
+	g_ptr_array_free(s->lends, TRUE);
+	g_ptr_array_free(s->lend_rings, TRUE);
+	g_ptr_array_free(s->reaps, TRUE);
+	g_ptr_array_free(s->partial, TRUE);
 	g_free(s);
 }
 
@@ -114,7 +125,10 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 		!memcmp(a->try_success->data, b->try_success->data, a->try_success->len)) &&
 	       strs_equal(a->releases, b->releases) &&
 	       strs_equal(a->releases_after, b->releases_after) &&
-	       strs_equal(a->consumes_keys, b->consumes_keys);
+	       strs_equal(a->consumes_keys, b->consumes_keys) &&
+	       strs_equal(a->lends, b->lends) && strs_equal(a->lend_rings, b->lend_rings) &&
+	       strs_equal(a->reaps, b->reaps) && strs_equal(a->partial, b->partial) &&
+	       a->blocks_via == b->blocks_via;
 }
 
 /* ---- resolution ------------------------------------------------------- */
@@ -237,12 +251,64 @@ static void give(struct out *o, const struct cck_func *f, const struct cck_role 
 	e->mask = r->gives_success ? r->gives_success : CCK_ZERO;
 }
 
+/* Storage lent to an operation: the variable holding it (or the path as
+ * a name), whether it is this frame's, and the source whose reap ends it. */
+static struct cck_event *lend(struct out *o, const struct cck_arg *a, cck_sym ring,
+			      unsigned flags)
+{
+	if (!a || a->is_const || (!a->var && !a->key))
+		return NULL;
+	struct cck_event *e = put(o, CCK_EV_LEND);
+	e->var = a->var ? a->var : a->key;
+	e->key = a->addr_of && a->var ? a->var : a->text ? a->text : a->key;
+	e->var2 = ring;
+	e->aux = flags | (a->stack ? CCK_LEND_STACK : 0);
+	return e;
+}
+
+static void reap(struct out *o, cck_sym ring, unsigned mask)
+{
+	struct cck_event *e = put(o, CCK_EV_REAP);
+	e->var2 = ring;
+	if (mask && mask != CCK_ANY && o->call->res) {
+		e->res = o->call->res;
+		e->mask = mask;
+	}
+}
+
+/* The stream a write goes to, unless the caller keeps its progress (and
+ * can resume the message from there). */
+static void write_part(struct out *o, const struct cck_func *f, const struct cck_role *r)
+{
+	const struct cck_arg *a = arg_at(f, o->call, r->writes);
+	const struct cck_arg *p = arg_at(f, o->call, r->write_progress);
+	if (!a || !a->key || (p && !p->is_const))
+		return;
+	put(o, CCK_EV_WRITE)->key = a->key;
+}
+
+/* A function named by an argument (fn or &fn), run as a coroutine. */
+static void coroutine_body(struct cck_tu *tu, const struct cck_func *f,
+			   const struct cck_event *c, int i)
+{
+	const struct cck_arg *a = arg_at(f, c, i);
+	if (!a || !a->key)
+		return;
+	const char *k = cck_str(&tu->strs, a->key);
+	cck_sym fn = *k == '&' ? cck_intern(&tu->strs, k + 1) : a->key;
+	g_hash_table_insert(tu->coro_bodies, GUINT_TO_POINTER(fn), GUINT_TO_POINTER(c->callee));
+}
+
 /* Order: what the callee gives up happens before it suspends, what it
  * takes after, so a caller is not blamed for its callee's own window. */
 static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func *f,
 			 const struct cck_role *r)
 {
 	const struct cck_event *c = o->call;
+	if (r->coroutine_body >= 0)
+		coroutine_body(tu, f, c, r->coroutine_body);
+	if (r->blocks)
+		put(o, CCK_EV_BLOCK);
 	if (r->shield)
 		shield(o, f, r);
 	if (r->releases >= 0 || r->release_expr) {
@@ -253,14 +319,35 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 	consume_arg(o, f, r->consumes, CCK_EV_CONSUME, CCK_BY_CALL);
 	if (!r->suspends)
 		give(o, f, r);
-	consume_arg(o, f, r->lends, CCK_EV_LEND, CCK_BY_CALL);
 	lose_on_cancel(o, f, r->consumes_on_cancel, r->suspends);
+	if (r->lends_async || r->lends_fd >= 0) {
+		const struct cck_arg *ra = arg_at(f, c, r->lend_ring);
+		cck_sym ring = ra ? ra->key : 0;
+		bool cond = r->lend_success && r->lend_success != CCK_ANY && c->res;
+		if (cond)	/* the result is new: what it decides starts here */
+			put(o, CCK_EV_KILL)->var = c->res;
+		for (int i = 0; i <= 16; i++) {
+			struct cck_event *e = i < 16 ? (r->lends_async >> i & 1 ?
+				lend(o, arg_at(f, c, i), ring, 0) : NULL) :
+				lend(o, arg_at(f, c, r->lends_fd), ring, CCK_LEND_FD);
+			if (e && cond) {
+				e->res = c->res;
+				e->mask = r->lend_success;
+			}
+		}
+	}
 	if (r->suspends) {
 		struct cck_event *e = put(o, CCK_EV_SUSPEND);
 		e->model = r->suspends;
 		e->res = c->res;
 		give(o, f, r);	/* a cancelled call handed nothing over */
 	}
+	if (r->reaps) {
+		const struct cck_arg *ra = arg_at(f, c, r->reap_ring);
+		reap(o, ra ? ra->key : 0, r->reap_success);
+	}
+	if (r->writes >= 0)
+		write_part(o, f, r);
 	if (r->acquires >= 0 || r->acquire_expr) {
 		cck_sym k = arg_key(tu, f, c, r->acquires, r->acquire_expr);
 		if (k) {
@@ -292,7 +379,9 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 		e->mask = r->owned_success ? r->owned_success : CCK_NONZERO;
 		e->aux = r->suspends != 0;
 	} else if (c->res && !r->suspends && r->gives < 0 &&
-		   !(r->try_acquires >= 0 || r->try_acquire_expr)) {
+		   !(r->try_acquires >= 0 || r->try_acquire_expr) &&
+		   !(r->reaps && r->reap_success) &&	/* REAP starts the result anew */
+		   !((r->lends_async || r->lends_fd >= 0) && r->lend_success)) {
 		put(o, CCK_EV_KILL)->var = c->res;
 	}
 }
@@ -353,6 +442,29 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 			e->aux = CCK_BY_CALL;
 		}
 	}
+	if (s->blocks_via) {
+		struct cck_event *e = put(o, CCK_EV_BLOCK);
+		e->var2 = s->blocks_via;
+	}
+	for (unsigned i = 0; i < s->lends->len; i++) {
+		const char *p = s->lends->pdata[i];	/* "#$0->fd": a descriptor */
+		unsigned flags = *p == '#' ? CCK_LEND_FD : 0;
+		p += *p == '#';
+		const char *rp = s->lend_rings->pdata[i];
+		cck_sym ring = *rp ? cck_key_subst(&tu->strs, rp, args, c->nargs) : 0;
+		int n = p[0] == '$' ? atoi(p + 1) : -1;
+		char tail[8];
+		snprintf(tail, sizeof tail, "$%d", n);
+		if (n >= 0 && !strcmp(p, tail)) {	/* the argument itself */
+			lend(o, arg_at(f, c, n), ring, flags);
+			continue;
+		}
+		cck_sym k = cck_key_subst(&tu->strs, p, args, c->nargs);
+		if (k) {
+			struct cck_arg a = { .key = k, .text = pattern_text(tu, p, args, c->nargs, k) };
+			lend(o, &a, ring, flags);
+		}
+	}
 	if (can_suspend) {
 		struct cck_event *e = put(o, CCK_EV_SUSPEND);
 		e->model = s->suspends;
@@ -364,6 +476,18 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 				e->mask = s->suspend_when[i];
 				break;
 			}
+		}
+	}
+	for (unsigned i = 0; i < s->reaps->len; i++) {
+		const char *p = s->reaps->pdata[i];
+		reap(o, *p ? cck_key_subst(&tu->strs, p, args, c->nargs) : 0, 0);
+	}
+	for (unsigned i = 0; can_suspend && i < s->partial->len; i++) {
+		cck_sym k = cck_key_subst(&tu->strs, s->partial->pdata[i], args, c->nargs);
+		if (k) {
+			struct cck_event *e = put(o, CCK_EV_WRITE);
+			e->key = k;
+			e->aux = 1;	/* half a message only if cancelled in it */
 		}
 	}
 	for (unsigned i = 0; i < s->releases_after->len; i++) {
@@ -438,17 +562,47 @@ static const struct cck_summary *summary_of(struct cck_tu *tu, cck_sym fn)
 	return n;
 }
 
+/* Whether a call's result says what happened: declared so, or a
+ * suspending call whose result decides whether it acquired, handed over
+ * or obtained something (the outcome of a cancellation, among others). */
+static bool role_decides(const struct cck_role *r)
+{
+	return r->must_use ||
+	       (r->suspends && (r->try_acquires >= 0 || r->try_acquire_expr || r->gives >= 0 ||
+				r->returns_owned));
+}
+
+static bool summary_decides(const struct cck_summary *s)
+{
+	return s->suspends && (s->try_acquires->len || s->returns_owned);
+}
+
+static void discarded(struct out *o)
+{
+	if (o->call->model & (CCK_CALL_DISCARDED | CCK_CALL_UNREAD))
+		put(o, CCK_EV_DISCARD)->aux = !(o->call->model & CCK_CALL_DISCARDED);
+}
+
 static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 			 const struct cck_event *c, GArray *ev)
 {
 	struct out o = { tu, ev, c };
 	const struct cck_role *r = cck_tu_role(tu, c->callee);
+	bool must_use = r && r->must_use;
 	if (r && !cck_role_is_empty(r)) {
-		resolve_role(tu, &o, f, r);
-		return;
+		if (role_decides(r))
+			discarded(&o);
+		struct cck_role rest = *r;	/* must_use alone: the summary tells the rest */
+		rest.must_use = false;
+		if (!cck_role_is_empty(&rest)) {
+			resolve_role(tu, &o, f, r);
+			return;
+		}
 	}
 	const struct cck_summary *s = summary_of(tu, c->callee);
 	if (s) {
+		if (!must_use && summary_decides(s))
+			discarded(&o);
 		resolve_summary(tu, &o, f, s);
 		return;
 	}
@@ -807,6 +961,32 @@ void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
 	g_ptr_array_free(s.stack, TRUE);
 	g_hash_table_unref(s.on_stack);
 	g_ptr_array_free(s.order, TRUE);
+	if (fn)
+		cck_report_blocking(tu, fn, ctx);
+}
+
+void cck_report_blocking(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
+{
+	for (unsigned i = 0; i < tu->funcs->len; i++) {
+		struct cck_func *f = tu->funcs->pdata[i];
+		gpointer spawner = NULL;
+		bool spawned = g_hash_table_lookup_extended(tu->coro_bodies,
+			GUINT_TO_POINTER(f->name), NULL, &spawner);
+		if (!spawned && !f->suspends_coro)
+			continue;
+		for (unsigned j = 0; j < f->blocking->len; j++) {
+			const struct cck_blocking *b = &g_array_index(f->blocking,
+				struct cck_blocking, j);
+			struct cck_leak l = {
+				.kind = CCK_LEAK_BLOCKING, .func = f, .at = b->loc,
+				.suspend_callee = b->callee, .what = b->callee, .via = b->via,
+				.body_spawned = spawned,
+				.body_spawner = GPOINTER_TO_UINT(spawner),
+			};
+			fn(ctx, &l);
+		}
+		g_array_set_size(f->blocking, 0);	/* reported once */
+	}
 }
 
 /* ---- which thread runs it --------------------------------------------- */

@@ -45,6 +45,8 @@ struct cck_tu {
 	GHashTable *callee_info;	/* Decl pointer -> struct callee_info * */
 	FILE *log;			/* --verbose notes */
 	GHashTable *start_routines;	/* sym set: functions threads are started in */
+	GHashTable *coro_bodies;	/* sym -> the spawning call's callee sym:
+					 * functions run as coroutines */
 	GHashTable *main_only;		/* sym set, computed once all is lowered */
 	GHashTable *tables;		/* file-scope variable sym -> GArray of the
 					 * function syms its initializer names */

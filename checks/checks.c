@@ -2,22 +2,26 @@
 #include <string.h>
 #include "check.h"
 
+extern const struct cck_check cck_check_blocking_in_coroutine;
+extern const struct cck_check cck_check_discarded_op;
 extern const struct cck_check cck_check_held_guard;
+extern const struct cck_check cck_check_lent_buffer;
 extern const struct cck_check cck_check_lost_value;
+extern const struct cck_check cck_check_split_write;
 extern const struct cck_check cck_check_suspend_holding_lock;
 
 const struct cck_check *const cck_checks[] = {
+	&cck_check_blocking_in_coroutine,		/* blocking-in-coroutine */
+	&cck_check_discarded_op,		/* cancel-discarded-op */
 	&cck_check_held_guard,		/* cancel-held-guard */
+	&cck_check_lent_buffer,		/* cancel-lent-buffer */
 	&cck_check_lost_value,		/* cancel-lost-value */
+	&cck_check_split_write,		/* cancel-split-write */
 	&cck_check_suspend_holding_lock,		/* suspend-holding-lock */
 	NULL,
 };
 
 const char *const cck_planned_checks[] = {
-	"blocking-in-coroutine",
-	"cancel-discarded-op",
-	"cancel-lent-buffer",
-	"cancel-split-write",
 	NULL,
 };
 

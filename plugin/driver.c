@@ -25,14 +25,18 @@ bool cck_plugin_may_suspend(const char *main_file, const struct cck_plugin_opts 
 		g_free(err);
 		return true;
 	}
-	unsigned models = CCK_MODEL_POSIX | o->models | (set.config ? set.config->models : 0);
+	unsigned models = CCK_MODEL_POSIX | CCK_MODEL_URING | o->models |
+			  (set.config ? set.config->models : 0);
 	bool may = false;
 	for (unsigned i = 0; i < n && !may; i++) {
 		const struct cck_role *r = set.config ?
 			g_hash_table_lookup(set.config->functions, names[i]) : NULL;
 		if (!r)
 			r = cck_model_role(models, names[i]);
-		may = r && r->suspends;
+		/* a finding needs a suspend point, a lend, a result that
+		 * must be used, or a coroutine started here */
+		may = r && (r->suspends || r->lends_async || r->lends_fd >= 0 || r->must_use ||
+			    r->coroutine_body >= 0);
 	}
 	cck_settings_fini(&set);
 	return may;

@@ -44,12 +44,49 @@
  * (a channel send that copies the element in). */
 #define CCK_TAKES_POINTEE_IF(n, success) \
 	CCK__ANNOTATE("takes_pointee_if(" #n "," #success ")")
-/* Argument n is lent until the operation completes (io_uring buffers). */
+/* Argument n is lent for the duration of the call: the function may
+ * suspend while an operation uses it, but returns only once the operation
+ * is over (cco's I/O calls). Returning with it still lent is a
+ * cancel-lent-buffer finding in the function's body. */
 #define CCK_LENDS(n) CCK__ANNOTATE("lends(" #n ")")
+/* Argument n is lent to an operation that completes after the call
+ * returns, until a call that reaps completions (CCK_REAPS): freeing it,
+ * lending it again or letting it go out of scope before is a
+ * cancel-lent-buffer finding. _ON names the argument that identifies the
+ * completion source (an aiocb, a ring); without it, any reap ends it. */
+#define CCK_LENDS_UNTIL_REAP(n) CCK__ANNOTATE("lends_until_reap(" #n ")")
+#define CCK_LENDS_UNTIL_REAP_ON(n, source) \
+	CCK__ANNOTATE("lends_until_reap(" #n "," #source ")")
+/* The lends hold only when the result is in success (zero, nonneg, ...):
+ * a submission that fails lends nothing. */
+#define CCK_LENDS_IF(success) CCK__ANNOTATE("lend_success(" #success ")")
+/* The descriptor argument n is in use by that operation until a reap:
+ * closing it before is a finding (other operations may share it). */
+#define CCK_LENDS_FD(n) CCK__ANNOTATE("lends_fd(" #n ")")
+/* Reaps completions: lends end. _ON: only those of the source argument n
+ * names; _IF: only when the result is in success (zero, nonneg, ...). */
+#define CCK_REAPS CCK__ANNOTATE("reaps(0)")
+#define CCK_REAPS_ON(n) CCK__ANNOTATE("reaps(" #n ")")
+#define CCK_REAPS_IF(success) CCK__ANNOTATE("reaps(0," #success ")")
 /* Only reads its arguments: passing an owned value does not give it away. */
 #define CCK_BORROWS CCK__ANNOTATE("borrows")
-/* The result must be used (a handle whose loss orphans work). */
+/* The result says what happened (acquired or not, sent or not, joined or
+ * not): discarding it is a cancel-discarded-op finding. */
 #define CCK_MUST_USE CCK__ANNOTATE("must_use") CCK__ATTR(warn_unused_result)
+
+/* ---- streams and coroutines ------------------------------------------ */
+
+/* Writes part of a message to the stream argument n names (a descriptor,
+ * a connection): two such writes with a suspend point between them leave
+ * half a message if cancelled there (cancel-split-write). _PROGRESS: the
+ * call reports how much went through argument p; a caller that passes it
+ * can resume, and is not blamed. */
+#define CCK_WRITES(n) CCK__ANNOTATE("writes(" #n ")")
+#define CCK_WRITES_PROGRESS(n, p) CCK__ANNOTATE("writes(" #n "," #p ")")
+/* Blocks the calling thread while it waits (blocking-in-coroutine). */
+#define CCK_BLOCKS CCK__ANNOTATE("blocks")
+/* Argument n is a function that runs as a coroutine (a spawn). */
+#define CCK_COROUTINE_BODY(n) CCK__ANNOTATE("coroutine_body(" #n ")")
 
 /* ---- guards ------------------------------------------------------------ */
 

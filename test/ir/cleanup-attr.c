@@ -17,22 +17,24 @@ static void close_p(int *fd) { close(*fd); }
 
 // CHECK-LABEL: function scoped
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    [[@LINE+23]]:46 suspend cancel=unwinds [open] -> fd
-// CHECK-NEXT:    [[@LINE+22]]:46 own [open] -> fd if nonneg
-// NOEXC-NEXT:    [[@LINE+21]]:7 cleanup-push close_p(&fd) normal-exit-only
-// EXC-NEXT:      [[@LINE+20]]:7 cleanup-push close_p(&fd){{$}}
-// CHECK-NEXT:    [[@LINE+20]]:49 own [malloc] -> buf if nonzero
-// NOEXC-NEXT:    [[@LINE+19]]:9 cleanup-push free_pp(&buf) normal-exit-only
-// EXC-NEXT:      [[@LINE+18]]:9 cleanup-push free_pp(&buf){{$}}
-// CHECK-NEXT:    [[@LINE+18]]:3 suspend cancel=unwinds [read]
+// CHECK-NEXT:    [[@LINE+25]]:46 suspend cancel=unwinds [open] -> fd
+// CHECK-NEXT:    [[@LINE+24]]:46 own [open] -> fd if nonneg
+// NOEXC-NEXT:    [[@LINE+23]]:7 cleanup-push close_p(&fd) normal-exit-only
+// EXC-NEXT:      [[@LINE+22]]:7 cleanup-push close_p(&fd){{$}}
+// CHECK-NEXT:    [[@LINE+22]]:49 own [malloc] -> buf if nonzero
+// NOEXC-NEXT:    [[@LINE+21]]:9 cleanup-push free_pp(&buf) normal-exit-only
+// EXC-NEXT:      [[@LINE+20]]:9 cleanup-push free_pp(&buf){{$}}
+// CHECK-NEXT: block [read]
+// CHECK-NEXT:    [[@LINE+19]]:3 suspend cancel=unwinds [read]
 // CHECK-NEXT:    branch fd == 3 ? [[EARLY:bb[0-9]+]] : [[REST:bb[0-9]+]]
 // CHECK-NEXT:  [[EARLY]]:
-// CHECK-NEXT:    [[@LINE+17]]:5 cleanup-pop
-// CHECK-NEXT:    [[@LINE+16]]:5 consume buf by call [free_pp]
-// CHECK-NEXT:    [[@LINE+15]]:5 cleanup-pop
-// CHECK-NEXT:    [[@LINE+14]]:5 consume fd by call [close_p]
+// CHECK-NEXT:    [[@LINE+18]]:5 cleanup-pop
+// CHECK-NEXT:    [[@LINE+17]]:5 consume buf by call [free_pp]
+// CHECK-NEXT:    [[@LINE+16]]:5 cleanup-pop
+// CHECK-NEXT:    [[@LINE+15]]:5 consume fd by call [close_p]
 // CHECK:         return
 // CHECK:       [[REST]]:
+// CHECK-NEXT: block [read]
 // CHECK-NEXT:    suspend cancel=unwinds [read]
 // CHECK-NEXT:    cleanup-pop
 // CHECK-NEXT:    consume buf by call [free_pp]
@@ -53,6 +55,7 @@ void scoped(const char *path) {
 // CHECK:         cleanup-push free_pp(&p)
 // CHECK-NEXT:    cleanup-pop
 // CHECK-NEXT:    consume p by call [free_pp]
+// CHECK-NEXT: block [read]
 // CHECK-NEXT:    [[@LINE+6]]:3 suspend cancel=unwinds [read]
 // CHECK-NEXT:    return
 void inner_scope(int fd, char *out) {

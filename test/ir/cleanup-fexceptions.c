@@ -13,8 +13,9 @@ static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 static void unlock_it(void *p) { pthread_mutex_unlock(p); }
 
 // CHECK-LABEL: function pop1
-// CHECK:         [[@LINE+8]]:3 acquire &m [pthread_mutex_lock]
-// CHECK:         [[@LINE+8]]:3 cleanup-push unlock_it(&m)
+// CHECK:         [[@LINE+9]]:3 acquire &m [pthread_mutex_lock]
+// CHECK:         [[@LINE+9]]:3 cleanup-push unlock_it(&m)
+// CHECK-NEXT: block [read]
 // CHECK-NEXT:    [[@LINE+8]]:3 suspend cancel=unwinds [read]
 // CHECK-NEXT:    {{[0-9]+}}:3 cleanup-pop
 // CHECK-NEXT:    {{[0-9]+}}:3 release &m [unlock_it]
@@ -28,6 +29,7 @@ void pop1(int fd, char *buf) {
 }
 
 // CHECK:         cleanup-push unlock_it(&m)
+// CHECK-NEXT: block [read]
 // CHECK-NEXT:    suspend cancel=unwinds [read]
 // CHECK-NEXT:    cleanup-pop
 // CHECK-NEXT:    goto
@@ -43,6 +45,7 @@ void pop0(int fd, char *buf) {
 
 // CHECK:         own [malloc] -> p if nonzero
 // CHECK:         cleanup-push free(p)
+// CHECK-NEXT: block [read]
 // CHECK-NEXT:    suspend cancel=unwinds [read]
 // CHECK-NEXT:    cleanup-pop
 // CHECK-NEXT:    consume p by call [free]

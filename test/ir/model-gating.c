@@ -21,6 +21,7 @@ static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 // OFF-NEXT:  bb0:
 // OFF-NEXT:    acquire &m [pthread_mutex_lock]
 // OFF-NEXT:    kill %t{{[0-9]+}} [pthread_mutex_lock]
+// OFF-NEXT: block [read]
 // OFF-NEXT:    kill n [read]
 // OFF-NEXT:    release &m [pthread_mutex_unlock]
 // OFF-NEXT:    kill %t{{[0-9]+}} [pthread_mutex_unlock]
@@ -30,6 +31,7 @@ static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 // ON-NEXT:   bb0:
 // ON-NEXT:     acquire &m [pthread_mutex_lock]
 // ON-NEXT:     kill %t{{[0-9]+}} [pthread_mutex_lock]
+// ON-NEXT: block [read]
 // ON-NEXT:     suspend cancel=unwinds [read] -> n
 // ON-NEXT:     release &m [pthread_mutex_unlock]
 // ON-NEXT:     kill %t{{[0-9]+}} [pthread_mutex_unlock]

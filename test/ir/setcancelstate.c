@@ -10,8 +10,9 @@
 
 // CHECK-LABEL: function disable_enable
 // CHECK-NEXT:  bb0:
-// CHECK-NEXT:    [[@LINE+7]]:3 shield-on [pthread_setcancelstate]
-// CHECK-NEXT:    [[@LINE+6]]:3 kill %t{{[0-9]+}} [pthread_setcancelstate]
+// CHECK-NEXT:    [[@LINE+8]]:3 shield-on [pthread_setcancelstate]
+// CHECK-NEXT:    [[@LINE+7]]:3 kill %t{{[0-9]+}} [pthread_setcancelstate]
+// CHECK-NEXT: block [read]
 // CHECK-NEXT:    [[@LINE+6]]:3 suspend cancel=unwinds [read] -> %t{{[0-9]+}}
 // CHECK-NEXT:    [[@LINE+6]]:3 shield-off [pthread_setcancelstate]
 // CHECK-NEXT:    [[@LINE+5]]:3 kill %t{{[0-9]+}} [pthread_setcancelstate]
@@ -28,6 +29,7 @@ void disable_enable(int fd, char *buf) {
 // CHECK-NEXT:    kill old
 // CHECK-NEXT:    shield-on [pthread_setcancelstate]
 // CHECK-NEXT:    kill %t{{[0-9]+}} [pthread_setcancelstate]
+// CHECK-NEXT: block [read]
 // CHECK-NEXT:    suspend cancel=unwinds [read]
 // CHECK-NEXT:    shield-off [pthread_setcancelstate]
 // CHECK-NEXT:    kill %t{{[0-9]+}} [pthread_setcancelstate]
@@ -44,15 +46,17 @@ void save_restore(int fd, char *buf) {
 // CHECK-LABEL: function checked
 // CHECK-NEXT:  bb0:
 // CHECK-NEXT:    kill old
-// CHECK-NEXT:    [[@LINE+12]]:7 shield-on [pthread_setcancelstate]
-// CHECK-NEXT:    [[@LINE+11]]:7 kill %t[[T:[0-9]+]] [pthread_setcancelstate]
+// CHECK-NEXT:    [[@LINE+14]]:7 shield-on [pthread_setcancelstate]
+// CHECK-NEXT:    [[@LINE+13]]:7 kill %t[[T:[0-9]+]] [pthread_setcancelstate]
 // CHECK-NEXT:    branch %t[[T]] != 0 ? [[ERR:bb[0-9]+]] : [[OK:bb[0-9]+]]
 // CHECK-NEXT:  [[ERR]]:
 // CHECK-NEXT:    return
 // CHECK-NEXT:  [[OK]]:
-// CHECK-NEXT:    [[@LINE+8]]:3 suspend cancel=unwinds [read]
-// CHECK-NEXT:    [[@LINE+8]]:3 shield-off [pthread_setcancelstate]
+// CHECK-NEXT: block [read]
+// CHECK-NEXT:    [[@LINE+9]]:3 suspend cancel=unwinds [read]
+// CHECK-NEXT:    [[@LINE+9]]:3 shield-off [pthread_setcancelstate]
 // CHECK-NEXT:    kill %t{{[0-9]+}} [pthread_setcancelstate]
+// CHECK-NEXT: block [read]
 // CHECK-NEXT:    [[@LINE+7]]:3 suspend cancel=unwinds [read]
 void checked(int fd, char *buf) {
   int old;

@@ -21,11 +21,14 @@ static int twice(int x) { return x * 2; }
 
 // CHECK-LABEL: function wait_twice
 // CHECK-NEXT:  bb0:
+// CHECK-NEXT: block via read [wait_data]
 // CHECK-NEXT:    suspend cancel=unwinds [wait_data]
+// CHECK-NEXT: block via read [wait_data]
 // CHECK-NEXT:    suspend cancel=unwinds [wait_data]
 
 // CHECK-LABEL: function caller
 // CHECK-NEXT:  bb0:
+// CHECK-NEXT: block via read [wait_twice]
 // CHECK-NEXT:    [[@LINE+15]]:3 suspend cancel=unwinds [wait_twice] -> %t{{[0-9]+}}
 // CHECK-NEXT:    [[@LINE+15]]:3 acquire &box->mu [q_lock]
 // CHECK-NEXT:    kill %t{{[0-9]+}} [q_lock]

@@ -79,6 +79,7 @@ void never(void) {
 // POSIX-NEXT:    set total zero
 // POSIX-NEXT:    goto [[HEAD:bb[0-9]+]]
 // POSIX-NEXT:  [[HEAD]]:
+// POSIX-NEXT: block [read]
 // POSIX-NEXT:    [[@LINE+15]]:15 suspend cancel=unwinds [read] -> n
 // POSIX-NEXT:    branch n > 0 ? [[BODY:bb[0-9]+]] : [[EXIT:bb[0-9]+]]
 // POSIX-NEXT:  [[BODY]]:

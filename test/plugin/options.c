@@ -34,7 +34,7 @@
 // RUN: not %clang -fsyntax-only -fplugin=%plugin %t/sub/dir/opts.c 2>&1 | FileCheck %s --check-prefix=BADYAML
 // BADCHECK: error: cancelcheck: -fplugin-arg-cancelcheck-checks: unknown check 'cancel-nothing' (see --list-checks)
 // BADCFGCHECK: error: cancelcheck: {{.*}}sub/.cancelcheck.yaml:1:9: 'cancel-nothing*' matches no check (see --list-checks)
-// BADMODEL: error: cancelcheck: bad plugin argument 'model=nope': unknown model (known: posix, posix-strict)
+// BADMODEL: error: cancelcheck: bad plugin argument 'model=nope': unknown model (known: posix, posix-strict, cco)
 // BADOPT: error: cancelcheck: bad plugin argument 'color=1': known: checks=<globs>, model=<name>, config=<file>, verbose, werror=1|config
 // BADYAML: error: cancelcheck: {{.*}}sub/.cancelcheck.yaml:{{[0-9]+}}:{{[0-9]+}}: {{.+}}
 #include <stdint.h>

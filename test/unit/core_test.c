@@ -60,14 +60,34 @@ static void test_model(void)
 	EXPECT(r && r->suspends && r->consumes == 0);	/* releases on its own edge */
 	r = cck_model_role(CCK_MODEL_POSIX, "malloc");
 	EXPECT(r && r->returns_owned && r->owned_success == CCK_NONZERO);
-	EXPECT(cck_model_role(0, "read") == NULL);		/* model off: no role */
+	r = cck_model_role(0, "read");		/* model off: no cancellation point */
+	EXPECT(r && !r->suspends && r->blocks);
+	EXPECT(cck_model_role(0, "getpid") == NULL);
+	r = cck_model_role(0, "aio_read");	/* lends its aiocb until reaped */
+	EXPECT(r && r->lends_async == 1 && r->lend_ring == 0);
+	r = cck_model_role(0, "aio_error");	/* reaps unless still in progress */
+	EXPECT(r && r->reaps && r->reap_ring == 0 && !(r->reap_success & CCK_EINPROGRESS) &&
+	       (r->reap_success & CCK_ZERO));
+	EXPECT(cck_model_role(0, "io_uring_prep_read") == NULL);	/* liburing off */
+	r = cck_model_role(CCK_MODEL_URING, "io_uring_prep_read");
+	EXPECT(r && r->lends_fd == 1 && r->lends_async == 1u << 2);
+	r = cck_model_role(CCK_MODEL_URING, "io_uring_wait_cqe");
+	EXPECT(r && r->reaps && r->reap_success == CCK_ZERO);
+	EXPECT(cck_model_role(CCK_MODEL_URING, "io_uring_prep_cancel") == NULL);
+	EXPECT(cck_model_by_name("cco") == CCK_MODEL_CCO);
+	r = cck_model_role(CCK_MODEL_CCO, "cco_spawn");
+	EXPECT(r && r->coroutine_body == 1 && r->must_use);
+	r = cck_model_role(CCK_MODEL_CCO, "cco_sleep");
+	EXPECT(r && r->suspends == CCK_CANCEL_RETURNS && !r->must_use);
 	EXPECT(cck_model_role(CCK_MODEL_POSIX, "printf") == NULL);
 	EXPECT(cck_posix_uses_cancellation("pthread_cancel"));
 	EXPECT(!cck_posix_uses_cancellation("pthread_create"));
 	EXPECT(cck_model_by_name("posix") == CCK_MODEL_POSIX);
 	EXPECT(cck_model_by_name("nope") < 0);
 	EXPECT(cck_region_of(0) == CCK_ZERO);
-	EXPECT(cck_region_of(3) == CCK_POS);
+	EXPECT(cck_region_of(3) == CCK_POS_OTHER);
+	EXPECT(cck_region_of(EINPROGRESS) == CCK_EINPROGRESS);
+	EXPECT((CCK_POS & CCK_EINPROGRESS) && (CCK_ANY & CCK_EINPROGRESS));
 	EXPECT(cck_region_of(-ECANCELED) == CCK_ECANCELED);
 	EXPECT(cck_region_of(-ETIMEDOUT) == CCK_ETIMEDOUT);
 	EXPECT(cck_region_of(-1) == CCK_NEG_OTHER);
