@@ -698,7 +698,7 @@ static void lent_at_exit(struct run *R, const struct state *s, struct cck_loc at
 		}
 		if (!returns || f->id)
 			continue;	/* an owned value goes where the value goes */
-		const struct cck_role *role = R->f->has_role ? &R->f->role : NULL;
+		const struct cck_role *role = cck_tu_role(R->tu, R->f->name);
 		if (role && role->lends >= 0 && (unsigned)role->lends < R->f->params->len) {
 			cck_sym p = g_array_index(R->f->params, cck_sym, role->lends);
 			if (key_covers(cck_str(&R->tu->strs, p), cck_str(&R->tu->strs, f->key))) {
