@@ -752,8 +752,9 @@ static void arm_partial(struct run *R, struct state *s, const struct cck_event *
 }
 
 /* Where a cancel edge leaves the function: a message cut on a stream the
- * caller gave is the caller's to close (its summary); any other is a
- * finding at the cancellation point. */
+ * caller gave is the caller's to close when every caller is in this TU
+ * (a static function: its summary says so); any other is a finding at
+ * the cancellation point. */
 static void partial_at_exit(struct run *R, const struct state *s, struct cck_loc at,
 			    cck_sym callee, uint32_t at_uid)
 {
@@ -761,7 +762,7 @@ static void partial_at_exit(struct run *R, const struct state *s, struct cck_loc
 		const struct fact *f = &s->f[i];
 		if (f->kind != F_PARTIAL || !(f->omask & P_ARMED) || !fact_possible(s, f))
 			continue;
-		char *p = R->sum && s->cancel_model == CCK_CANCEL_RETURNS ?
+		char *p = R->sum && R->f->internal && s->cancel_model == CCK_CANCEL_RETURNS ?
 			  cck_pattern_of(R->tu, R->f, f->key) : NULL;
 		if (p && strchr(p, '$')) {
 			add_pattern(R->sum->partial, p);

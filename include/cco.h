@@ -77,7 +77,8 @@ int cco_exec_init(cco_exec **ex, const struct cco_opts *opts) CCO_MUST_CHECK;
 /* Runs fn(arg) as the first coroutine of the executor's root scope, and
  * every coroutine it spawns, until all have finished. *result gets fn's
  * result. Returns 0, or -errno if the coroutine could not start. */
-int cco_exec_run(cco_exec *ex, cco_fn fn, void *arg, int64_t *result) CCO_MUST_CHECK;
+int cco_exec_run(cco_exec *ex, cco_fn fn, void *arg, int64_t *result)
+	CCK_COROUTINE_BODY(2) CCK_MUST_USE;
 /* Frees the executor; nothing is in flight once cco_exec_run returned. */
 void cco_exec_free(cco_exec *ex);
 /* "io_uring" or "epoll". */
@@ -96,7 +97,8 @@ cco_scope *cco_scope_open(void) CCK_RETURNS_OWNED CCO_MUST_CHECK;
  * A coroutine spawned into a cancelled scope starts cancelled.
  * Returns 0 (fn owns arg) or -ENOMEM (the caller keeps arg). Does not
  * suspend. */
-int cco_spawn(cco_scope *s, cco_fn fn, void *arg, cco_co **co) CCK_CONSUMES(3) CCO_MUST_CHECK;
+int cco_spawn(cco_scope *s, cco_fn fn, void *arg, cco_co **co)
+	CCK_CONSUMES(3) CCK_COROUTINE_BODY(2) CCK_MUST_USE;
 /* Cancels every coroutine in s, and the scopes they opened. */
 void cco_scope_cancel(cco_scope *s);
 /* Waits until every coroutine in s has finished, then frees s (handles not
@@ -114,7 +116,7 @@ struct cco_exit {
 };
 /* Waits for co to finish and releases its handle. -ECANCELED/-ETIMEDOUT:
  * co still runs and the handle is still valid. */
-int cco_join(cco_co *co, struct cco_exit *exit, int64_t deadline) CCO_SUSPENDS;
+int cco_join(cco_co *co, struct cco_exit *exit, int64_t deadline) CCO_SUSPENDS CCK_MUST_USE;
 /* Requests cancellation of co (no effect once it finished). */
 void cco_cancel(cco_co *co);
 /* The running coroutine (NULL outside one). */
@@ -158,7 +160,7 @@ int cco_chan_send(cco_chan *c, const void *elem, int64_t deadline)
 	CCK_TAKES_POINTEE_IF(2, zero) CCO_SUSPENDS;
 /* Takes one element into *elem. owns: 0: the caller; on any error
  * (-ECANCELED, -ETIMEDOUT, -EPIPE closed and empty) nothing was taken. */
-int cco_chan_recv(cco_chan *c, void *elem, int64_t deadline) CCO_SUSPENDS;
+int cco_chan_recv(cco_chan *c, void *elem, int64_t deadline) CCO_SUSPENDS CCK_MUST_USE;
 /* Non-suspending forms: -EAGAIN instead of waiting (try_recv also while a
  * permit of a closed channel is outstanding). They are not cancellation
  * points: they work in a cancelled coroutine. */
@@ -197,7 +199,7 @@ struct cco_sel {
 	void *elem;	/* SEND: the element to copy in; RECV: where to copy out */
 	int res;
 };
-int cco_select(struct cco_sel *ops, size_t n, int64_t deadline) CCO_SUSPENDS;
+int cco_select(struct cco_sel *ops, size_t n, int64_t deadline) CCO_SUSPENDS CCK_MUST_USE;
 
 /* ---- synchronisation ----------------------------------------------------- */
 
@@ -231,22 +233,27 @@ void cco_event_reset(cco_event *e);
  * are those of the system calls (bytes, 0 at end of file) or -errno.
  * A cancelled or timed-out call whose operation completed anyway returns
  * that operation's result. On epoll the fd is made non-blocking. */
-ssize_t cco_read(int fd, void *buf, size_t len, int64_t deadline) CCK_LENDS(2) CCO_SUSPENDS;
-ssize_t cco_write(int fd, const void *buf, size_t len, int64_t deadline) CCK_LENDS(2) CCO_SUSPENDS;
-ssize_t cco_recv(int fd, void *buf, size_t len, int flags, int64_t deadline) CCK_LENDS(2) CCO_SUSPENDS;
-ssize_t cco_send(int fd, const void *buf, size_t len, int flags, int64_t deadline) CCK_LENDS(2) CCO_SUSPENDS;
+ssize_t cco_read(int fd, void *buf, size_t len, int64_t deadline)
+	CCK_LENDS(2) CCO_SUSPENDS CCK_MUST_USE;
+ssize_t cco_write(int fd, const void *buf, size_t len, int64_t deadline)
+	CCK_LENDS(2) CCK_WRITES(1) CCO_SUSPENDS CCK_MUST_USE;
+ssize_t cco_recv(int fd, void *buf, size_t len, int flags, int64_t deadline)
+	CCK_LENDS(2) CCO_SUSPENDS CCK_MUST_USE;
+ssize_t cco_send(int fd, const void *buf, size_t len, int flags, int64_t deadline)
+	CCK_LENDS(2) CCK_WRITES(1) CCO_SUSPENDS CCK_MUST_USE;
 /* Writes all of buf. *progress gets the bytes written, also on error,
  * cancellation and timeout: the caller knows exactly what is still unsent.
  * Returns 0 or a negative status. */
 int cco_write_all(int fd, const void *buf, size_t len, size_t *progress, int64_t deadline)
-	CCK_LENDS(2) CCO_SUSPENDS;
+	CCK_LENDS(2) CCK_WRITES_PROGRESS(1, 4) CCO_SUSPENDS CCK_MUST_USE;
 /* Returns a new connected fd (close-on-exec) or -errno.
  * owns: >= 0: the caller. */
 int cco_accept(int fd, struct sockaddr *addr, socklen_t *addrlen, int64_t deadline)
-	CCK_RETURNS_OWNED_IF(nonneg) CCO_SUSPENDS;
+	CCK_RETURNS_OWNED_IF(nonneg) CCO_SUSPENDS CCK_MUST_USE;
 /* 0 once connected, or -errno. On cancellation the socket is left
  * unconnected-or-connecting: close it. */
-int cco_connect(int fd, const struct sockaddr *addr, socklen_t addrlen, int64_t deadline) CCO_SUSPENDS;
+int cco_connect(int fd, const struct sockaddr *addr, socklen_t addrlen, int64_t deadline)
+	CCO_SUSPENDS CCK_MUST_USE;
 /* Cancels the operations in flight on fd (they return -EBADF unless they
  * completed), waits for their completions, then closes fd. Use it for every
  * fd cco has seen: a plain close() does not stop the kernel's operations. */
