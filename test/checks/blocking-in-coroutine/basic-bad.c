@@ -1,5 +1,0 @@
-// RUN: not %cancelcheck --checks='-*,blocking-in-coroutine' %s -- -std=gnu11 -pthread \
-// RUN:   | FileCheck %s --implicit-check-not='warning:'
-// XFAIL: *
-// Replace with code that must be flagged, and a CHECK line beside it.
-// CHECK: warning: {{.*}} [blocking-in-coroutine]

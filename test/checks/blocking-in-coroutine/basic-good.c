@@ -1,2 +1,0 @@
-// RUN: %cancelcheck --checks='-*,blocking-in-coroutine' %s -- -std=gnu11 -pthread | count 0
-// Replace with the silent neighbour of the bad case.
