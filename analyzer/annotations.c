@@ -95,6 +95,8 @@ static bool annotate(const char *s, struct cck_role *r)
 		r->write_progress = *arg2 ? atoi(arg2) - 1 : -1;
 	} else if (!strcmp(name, "blocks")) {
 		r->blocks = true;
+	} else if (!strcmp(name, "nonblocking")) {
+		r->nonblocking = true;
 	} else if (!strcmp(name, "coroutine_body")) {
 		r->coroutine_body = idx;
 	} else if (!strcmp(name, "borrows")) {

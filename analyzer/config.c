@@ -350,6 +350,7 @@ static const struct role_key {
 	{ "writes", K_INDEX, offsetof(struct cck_role, writes) },
 	{ "write-progress", K_INDEX, offsetof(struct cck_role, write_progress) },
 	{ "blocks", K_BOOL, offsetof(struct cck_role, blocks) },
+	{ "nonblocking", K_BOOL, offsetof(struct cck_role, nonblocking) },
 	{ "coroutine-body", K_INDEX, offsetof(struct cck_role, coroutine_body) },
 	{ "takes-if", K_INDEX, offsetof(struct cck_role, gives) },
 	{ "takes-pointee-if", K_POINTEE, offsetof(struct cck_role, gives) },

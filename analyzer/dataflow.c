@@ -552,7 +552,7 @@ static void consume_members(struct run *R, struct state *s, cck_sym v)
 
 static void report_at(struct run *R, const struct state *s, const struct fact *f,
 		      enum cck_leak_kind kind, struct cck_loc at, cck_sym callee,
-		      uint32_t at_uid)
+		      uint32_t at_uid, cck_sym as)
 {
 	if (!R->fn)
 		return;
@@ -563,7 +563,7 @@ static void report_at(struct run *R, const struct state *s, const struct fact *f
 	const struct cck_event *from = f->from < R->nuid ? R->by_uid[f->from] : NULL;
 	struct cck_leak l = {
 		.kind = kind, .model = s->cancel_model, .func = R->f, .at = at,
-		.suspend_callee = callee, .what = f->key,
+		.suspend_callee = callee, .what = as ? as : f->key, .via = f->key,
 	};
 	if (from) {
 		l.origin.raw = from->loc.raw;
@@ -585,6 +585,17 @@ static int find_lent(const struct state *s, cck_sym var, uint32_t id)
 	return -1;
 }
 
+/* ...or for the aggregate var is a member of ("u.ud" of a lent "u"). */
+static int find_lent_within(struct run *R, const struct state *s, cck_sym var)
+{
+	const char *v = cck_str(&R->tu->strs, var);
+	for (int i = 0; i < s->nf; i++)
+		if (s->f[i].kind == F_LENT && s->f[i].key != var &&
+		    key_covers(cck_str(&R->tu->strs, s->f[i].key), v))
+			return i;
+	return -1;
+}
+
 static bool lent_live(const struct state *s, const struct fact *f)
 {
 	return f->kind == F_LENT && fact_possible(s, f);
@@ -596,7 +607,7 @@ static void lend(struct run *R, struct state *s, const struct cck_event *e)
 	uint32_t id = vi >= 0 ? s->f[vi].id : 0;
 	int li = find_lent(s, e->var, id);
 	if (li >= 0 && lent_live(s, &s->f[li]) && !((e->aux | s->f[li].omask) & CCK_LEND_FD))
-		report_at(R, s, &s->f[li], CCK_LEAK_LENT_REUSED, e->loc, e->callee, e->uid);
+		report_at(R, s, &s->f[li], CCK_LEAK_LENT_REUSED, e->loc, e->callee, e->uid, 0);
 	if (li >= 0)
 		del_fact(s, li);
 	struct fact n = {
@@ -630,15 +641,18 @@ static void released(struct run *R, struct state *s, const struct cck_event *e)
 {
 	int vi = value_of(s, e->var);
 	int li = find_lent(s, e->var, vi >= 0 ? s->f[vi].id : 0);
+	bool part = false;
+	if (li < 0 && !(e->var & CCK_TEMP)) {
+		li = find_lent_within(R, s, e->var);
+		part = li >= 0;
+	}
 	if (li < 0)
 		return;
-	if (lent_live(s, &s->f[li]) && !s->f[li].maybe) {
-		struct fact k = s->f[li];
-		if (!(e->var & CCK_TEMP))
-			k.key = e->var;		/* by the name it is released under */
-		report_at(R, s, &k, CCK_LEAK_LENT_RELEASED, e->loc, e->callee, e->uid);
-	}
-	del_fact(s, li);
+	if (lent_live(s, &s->f[li]) && !s->f[li].maybe)	/* named as released */
+		report_at(R, s, &s->f[li], CCK_LEAK_LENT_RELEASED, e->loc, e->callee, e->uid,
+			  e->var & CCK_TEMP ? 0 : e->var);
+	if (!part)	/* a member released: the rest is still lent */
+		del_fact(s, li);
 }
 
 /* A variable taking a new value: a lend by its name no longer names it. */
@@ -693,16 +707,17 @@ static void lent_at_exit(struct run *R, const struct state *s, struct cck_loc at
 		if (!lent_live(s, f) || f->maybe)
 			continue;
 		if (f->omask & CCK_LEND_STACK) {
-			report_at(R, s, f, CCK_LEAK_LENT_SCOPE, at, callee, at_uid);
+			report_at(R, s, f, CCK_LEAK_LENT_SCOPE, at, callee, at_uid, 0);
 			continue;
 		}
 		if (!returns || f->id)
 			continue;	/* an owned value goes where the value goes */
 		const struct cck_role *role = cck_tu_role(R->tu, R->f->name);
-		if (role && role->lends >= 0 && (unsigned)role->lends < R->f->params->len) {
+		if (role && role->lends >= 0 && (unsigned)role->lends < R->f->params->len &&
+		    !(f->omask & CCK_LEND_FD)) {	/* the buffer says it; the fd need not */
 			cck_sym p = g_array_index(R->f->params, cck_sym, role->lends);
 			if (key_covers(cck_str(&R->tu->strs, p), cck_str(&R->tu->strs, f->key))) {
-				report_at(R, s, f, CCK_LEAK_LENT_ESCAPES, at, 0, at_uid);
+				report_at(R, s, f, CCK_LEAK_LENT_ESCAPES, at, 0, at_uid, 0);
 				continue;
 			}
 		}
@@ -769,7 +784,7 @@ static void partial_at_exit(struct run *R, const struct state *s, struct cck_loc
 			continue;
 		}
 		g_free(p);
-		report_at(R, s, f, CCK_LEAK_SPLIT_WRITE, at, callee, at_uid);
+		report_at(R, s, f, CCK_LEAK_SPLIT_WRITE, at, callee, at_uid, 0);
 	}
 }
 
@@ -892,6 +907,9 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
  * the TU tells which functions run as coroutines. */
 static void blocking(struct run *R, const struct cck_event *e)
 {
+	const struct cck_role *own = cck_tu_role(R->tu, R->f->name);
+	if (own && own->nonblocking)
+		return;	/* its descriptors are non-blocking: it says so */
 	if (R->sum && !R->sum->blocks_via)
 		R->sum->blocks_via = e->var2 ? e->var2 : e->callee;
 	char key[32];

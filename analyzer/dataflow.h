@@ -69,7 +69,8 @@ struct cck_leak {
 	bool shield_ended;		/* a shield was ended before this point */
 	struct cck_loc cancel_at;	/* LENT_*: the cancel edge it happens on */
 	cck_sym cancel_callee;
-	cck_sym via;			/* BLOCKING: the blocking call it makes */
+	cck_sym via;			/* BLOCKING: the blocking call it makes;
+					 * LENT_*: the storage as it was lent */
 	bool unread;			/* DISCARDED: assigned and never read */
 	bool body_spawned;		/* BLOCKING: a spawned body (else: suspends) */
 	cck_sym body_spawner;		/* ...the call that spawns it */

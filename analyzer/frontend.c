@@ -2125,6 +2125,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	if (f->has_role) {	/* must_use alone leaves the rest to its summary */
 		struct cck_role rest = f->role;
 		rest.must_use = false;
+		rest.nonblocking = false;
 		f->has_role = !cck_role_is_empty(&rest);
 	}
 	mark_unread(f);

@@ -29,7 +29,7 @@ bool cck_role_is_empty(const struct cck_role *r)
 	       r->consumes_on_cancel < 0 && r->lends < 0 && !r->returns_owned &&
 	       !r->shield && !r->must_use && !r->noreturn && !r->borrows && !r->acquire_expr &&
 	       !r->release_expr && !r->try_acquire_expr && !r->lends_async && r->lends_fd < 0 && !r->reaps &&
-	       r->writes < 0 && !r->blocks && r->coroutine_body < 0;
+	       r->writes < 0 && !r->blocks && !r->nonblocking && r->coroutine_body < 0;
 }
 
 int cck_model_by_name(const char *name)

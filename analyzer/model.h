@@ -65,6 +65,8 @@ struct cck_role {
 	signed char writes;		/* writes part of a message to this stream */
 	signed char write_progress;	/* ...reporting progress through this argument */
 	bool blocks;			/* blocks the calling thread while it waits */
+	bool nonblocking;		/* its own calls do not block (its descriptors
+					 * are non-blocking): a contract on a body */
 	signed char coroutine_body;	/* this argument is a function run as a coroutine */
 	signed char moves;		/* result takes this argument over on
 					 * success, else it stays (realloc) */

@@ -563,18 +563,19 @@ static const struct cck_summary *summary_of(struct cck_tu *tu, cck_sym fn)
 }
 
 /* Whether a call's result says what happened: declared so, or a
- * suspending call whose result decides whether it acquired, handed over
- * or obtained something (the outcome of a cancellation, among others). */
+ * suspending call whose cancellation shows in its result ('returns') and
+ * whose result decides whether it acquired, handed over or obtained
+ * something. (A POSIX cancellation point never returns cancelled.) */
 static bool role_decides(const struct cck_role *r)
 {
 	return r->must_use ||
-	       (r->suspends && (r->try_acquires >= 0 || r->try_acquire_expr || r->gives >= 0 ||
-				r->returns_owned));
+	       (r->suspends == CCK_CANCEL_RETURNS &&
+		(r->try_acquires >= 0 || r->try_acquire_expr || r->gives >= 0 || r->returns_owned));
 }
 
 static bool summary_decides(const struct cck_summary *s)
 {
-	return s->suspends && (s->try_acquires->len || s->returns_owned);
+	return s->suspends == CCK_CANCEL_RETURNS && (s->try_acquires->len || s->returns_owned);
 }
 
 static void discarded(struct out *o)
@@ -594,6 +595,7 @@ static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 			discarded(&o);
 		struct cck_role rest = *r;	/* must_use alone: the summary tells the rest */
 		rest.must_use = false;
+		rest.nonblocking = false;
 		if (!cck_role_is_empty(&rest)) {
 			resolve_role(tu, &o, f, r);
 			return;

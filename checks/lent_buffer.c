@@ -47,10 +47,10 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 	default:
 		return;
 	}
-	if (l->origin.line)
+	if (l->origin.line)	/* by the name it was lent under */
 		cck_note(d, cck_loc_file(c, l->origin), l->origin.line, l->origin.col, true,
-			 "'%s' lent here to '%s' until its completion is reaped", what,
-			 cck_sym_str(c, l->origin_callee));
+			 "'%s' lent here to '%s' until its completion is reaped",
+			 cck_sym_str(c, l->via ? l->via : l->what), cck_sym_str(c, l->origin_callee));
 	if (l->cancel_at.line && l->model == CCK_CANCEL_RETURNS)
 		cck_note(d, cck_loc_file(c, l->cancel_at), l->cancel_at.line, l->cancel_at.col,
 			 true, "on the path taken when '%s' is cancelled here",

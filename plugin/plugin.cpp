@@ -152,8 +152,20 @@ private:
 			names.insert(II->getName().str());
 		for (const FunctionDecl *R : FD->redecls())
 			for (const auto *A : R->specific_attrs<AnnotateAttr>())
-				if (A->getAnnotation().starts_with("cancelcheck::suspends"))
+				if (finds(A->getAnnotation()))
 					annotated = true;
+	}
+
+	// An annotation a finding can start from: a suspend point, a lend,
+	// a result that must be used, a coroutine started (cf. the driver).
+	static bool finds(StringRef a)
+	{
+		for (const char *p : { "cancelcheck::suspends", "cancelcheck::lends_until_reap",
+				       "cancelcheck::lends_fd", "cancelcheck::must_use",
+				       "cancelcheck::coroutine_body" })
+			if (a.starts_with(p))
+				return true;
+		return false;
 	}
 
 	void collect(const Stmt *S)

@@ -119,6 +119,12 @@ static int wait_edge(struct ep *ep, struct fdent *e, int fd, bool out, int64_t d
 	return (int)r;
 }
 
+/* Every descriptor here was made non-blocking by prepare(): read, accept
+ * and connect return at once (EAGAIN, EINPROGRESS) instead of blocking. */
+static ssize_t try_op(struct cco__op *op) CCK_NONBLOCKING;
+static ssize_t ep_connect(struct ep *ep, struct fdent *e, struct cco__op *op, int64_t deadline)
+	CCK_NONBLOCKING;
+
 static ssize_t try_op(struct cco__op *op)
 {
 	ssize_t r;

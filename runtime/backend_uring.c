@@ -129,6 +129,10 @@ static int slot_get(struct ur *ur, struct uop *op)
 	return 0;
 }
 
+/* The slot is the kernel's (its user_data names it) until the operation's
+ * final completion is reaped: putting it back before lets a late
+ * completion land on the slot's next operation. */
+static void slot_put(struct ur *ur, uint32_t i) CCK_CONSUMES(2);
 static void slot_put(struct ur *ur, uint32_t i)
 {
 	struct slot *s = &ur->slots[i];
@@ -158,6 +162,9 @@ static struct io_uring_sqe *sqe_get(cco_exec *ex, struct ur *ur)
 	return NULL;
 }
 
+/* false when the submission queue is full: the caller must keep the
+ * request and retry, never drop it. */
+static bool cancel_submit(cco_exec *ex, struct ur *ur, uint64_t ud) CCK_MUST_USE;
 static bool cancel_submit(cco_exec *ex, struct ur *ur, uint64_t ud)
 {
 	struct io_uring_sqe *sqe = io_uring_get_sqe(&ur->ring);
@@ -296,6 +303,19 @@ static void prep(struct io_uring_sqe *sqe, struct cco__op *op)
 	}
 }
 
+/* Names the operation's slot in its submission: the slot, and the uop on
+ * the coroutine's stack it points to, are the kernel's until the final
+ * completion is reaped. */
+static void set_slot(struct io_uring_sqe *sqe, struct uop *u) CCK_LENDS_UNTIL_REAP(2);
+static void set_slot(struct io_uring_sqe *sqe, struct uop *u)
+{
+	io_uring_sqe_set_data64(sqe, u->ud);
+}
+
+/* The operation's buffer is lent to the kernel for the duration of the
+ * call: it returns only after the final completion (cco__park with an
+ * interrupt hook), cancelled or not. */
+static ssize_t ur_io(cco_exec *ex, struct cco__op *op, int64_t deadline) CCK_LENDS(2);
 static ssize_t ur_io(cco_exec *ex, struct cco__op *op, int64_t deadline)
 {
 	struct ur *ur = ur_of(ex);
@@ -308,7 +328,7 @@ static ssize_t ur_io(cco_exec *ex, struct cco__op *op, int64_t deadline)
 		return -EBUSY;
 	}
 	prep(sqe, op);
-	io_uring_sqe_set_data64(sqe, u.ud);
+	set_slot(sqe, &u);
 	ur->inflight++;
 	/* Only the completion ends this park (see ur_interrupt). */
 	int64_t res = cco__park(deadline, ur_interrupt, &u);

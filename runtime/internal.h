@@ -139,7 +139,7 @@ int cco__check(int64_t deadline);
  * instead and only cco__wake ends the park; callers do cco__check before
  * they start the operation. */
 int64_t cco__park(int64_t deadline, cco__interrupt_fn interrupt, void *data)
-	CCK_SUSPENDS_RETURNS;
+	CCK_SUSPENDS_RETURNS CCK_REAPS;	/* with interrupt: the operation's completion */
 /* Makes a parked coroutine ready with result res. The first wake of a park
  * wins: false if co is not parked (already woken, cancelled, timed out):
  * a waker handing over a value must then pick another waiter. */

@@ -85,6 +85,9 @@
 #define CCK_WRITES_PROGRESS(n, p) CCK__ANNOTATE("writes(" #n "," #p ")")
 /* Blocks the calling thread while it waits (blocking-in-coroutine). */
 #define CCK_BLOCKS CCK__ANNOTATE("blocks")
+/* On a definition: the calls it makes that could block (read, accept,
+ * connect) are on non-blocking descriptors, so it does not block. */
+#define CCK_NONBLOCKING CCK__ANNOTATE("nonblocking")
 /* Argument n is a function that runs as a coroutine (a spawn). */
 #define CCK_COROUTINE_BODY(n) CCK__ANNOTATE("coroutine_body(" #n ")")
 

@@ -32,6 +32,8 @@ int log_bad_2(int fd, const char *msg)
 // CHECK: posix-shield.c:[[@LINE-1]]:2: warning: '&mu' is still held if 'write' is cancelled here [cancel-held-guard]
 // CHECK: posix-shield.c:[[@LINE-6]]:2: note: '&mu' acquired here by 'pthread_mutex_lock'
 // CHECK: posix-shield.c:[[@LINE-3]]:2: note: fix: cancellation was re-enabled before this call; restore the cancel state after releasing the guard
+// The line and its newline are one message, cut there too.
+// CHECK: posix-shield.c:[[@LINE-5]]:2: warning: the message to 'fd' is cut if 'write' is cancelled here: part of it is written and the stream stays open [cancel-split-write]
 	pthread_mutex_unlock(&mu);
 	return 0;
 }

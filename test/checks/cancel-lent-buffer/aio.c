@@ -76,7 +76,7 @@ int fill_bad(int fd, char **res)
 	if (aio_suspend(list, 1, &ts) != 0) {
 		free(buf);
 // CHECK: aio.c:[[@LINE-1]]:3: warning: 'buf' is released by 'free' while the operation it was lent to may still use it [cancel-lent-buffer]
-// CHECK: aio.c:[[@LINE-9]]:6: note: 'buf' lent here to 'aio_write' until its completion is reaped
+// CHECK: aio.c:[[@LINE-9]]:6: note: 'cb.aio_buf' lent here to 'aio_write' until its completion is reaped
 		return -1;
 // CHECK: aio.c:[[@LINE-1]]:3: warning: 'cb' goes out of scope here
 	}
