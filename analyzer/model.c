@@ -78,6 +78,9 @@ struct row {
 	signed char body;	/* this argument runs as a coroutine */
 	signed char progress;	/* a write's progress is reported here */
 	bool mustuse;		/* the result says what happened */
+	bool pointee;		/* gives: the value its argument points to */
+	unsigned char gsucc;	/* gives: when the result is in this mask */
+	signed char dur;	/* lends this argument for the call's duration */
 };
 
 #define B(n) (1u << ((n) - 1))
@@ -250,19 +253,42 @@ static const struct row uring[] = {
  * source of truth: a test checks that the two agree). Sorted by name. */
 static const struct row cco[] = {
 	{ "cco_accept", .suspends = R, .owned = CCK_NONNEG, .mustuse = 1 },
+	{ "cco_chan_free", .cons = 1 },
+	{ "cco_chan_open", .owned = CCK_NONZERO },
 	{ "cco_chan_recv", .suspends = R, .mustuse = 1 },
+	{ "cco_chan_reserve", .suspends = R, .tryacq = 2, .trysucc = CCK_ZERO },
+	{ "cco_chan_send", .suspends = R, .gives = 2, .pointee = 1 },
+	{ "cco_chan_try_send", .gives = 2, .pointee = 1 },
+	{ "cco_close", .cons = 1 },
 	{ "cco_connect", .suspends = R, .mustuse = 1 },
+	{ "cco_event_free", .cons = 1 },
+	{ "cco_event_new", .owned = CCK_NONZERO },
 	{ "cco_event_wait", .suspends = R },
 	{ "cco_exec_run", .body = 2, .mustuse = 1 },
 	{ "cco_join", .suspends = R, .mustuse = 1 },
-	{ "cco_read", .suspends = R, .mustuse = 1 },
-	{ "cco_recv", .suspends = R, .mustuse = 1 },
+	{ "cco_mutex_free", .cons = 1 },
+	{ "cco_mutex_lock", .suspends = R, .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "cco_mutex_new", .owned = CCK_NONZERO },
+	{ "cco_mutex_trylock", .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "cco_mutex_unlock", .rel = 1 },
+	{ "cco_permit_release", .rel = 1 },
+	{ "cco_permit_send", .rel = 1, .gives = 2, .pointee = 1, .gsucc = CCK_ANY },
+	{ "cco_read", .suspends = R, .dur = 2, .mustuse = 1 },
+	{ "cco_recv", .suspends = R, .dur = 2, .mustuse = 1 },
+	{ "cco_scope_close", .suspends = R, .cons = 1 },
+	{ "cco_scope_open", .owned = CCK_NONZERO },
 	{ "cco_select", .suspends = R, .mustuse = 1 },
-	{ "cco_send", .suspends = R, .writes = 1, .mustuse = 1 },
+	{ "cco_sem_acquire", .suspends = R, .tryacq = 1, .trysucc = CCK_ZERO },
+	{ "cco_sem_free", .cons = 1 },
+	{ "cco_sem_new", .owned = CCK_NONZERO },
+	{ "cco_sem_release", .rel = 1 },
+	{ "cco_send", .suspends = R, .writes = 1, .dur = 2, .mustuse = 1 },
+	{ "cco_shield_begin", .shield = CCK_SHIELD_BEGIN },
+	{ "cco_shield_end", .shield = CCK_SHIELD_END },
 	{ "cco_sleep", .suspends = R },
-	{ "cco_spawn", .body = 2, .mustuse = 1 },
-	{ "cco_write", .suspends = R, .writes = 1, .mustuse = 1 },
-	{ "cco_write_all", .suspends = R, .writes = 1, .progress = 4, .mustuse = 1 },
+	{ "cco_spawn", .cons = 3, .body = 2, .mustuse = 1 },
+	{ "cco_write", .suspends = R, .writes = 1, .dur = 2, .mustuse = 1 },
+	{ "cco_write_all", .suspends = R, .writes = 1, .progress = 4, .dur = 2, .mustuse = 1 },
 	{ "cco_yield", .suspends = R },
 };
 
@@ -301,7 +327,9 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 	r->consumes = w->cons - 1;
 	r->moves = w->moves - 1;
 	r->gives = w->gives - 1;
-	r->gives_success = CCK_ZERO;
+	r->gives_success = w->gsucc ? w->gsucc : CCK_ZERO;
+	r->gives_pointee = w->pointee;
+	r->lends = w->dur - 1;
 	r->returns_owned = w->owned != 0;
 	r->owned_success = w->owned;
 	r->shield = w->shield;
