@@ -96,12 +96,15 @@ static const struct row posix[] = {
 	{ "accept", .suspends = U, .owned = CCK_NONNEG, .blocks = 1 },
 	{ "accept4", .suspends = U, .owned = CCK_NONNEG, .blocks = 1 },
 	/* POSIX AIO: the aiocb (and the buffer it names) is the kernel's
-	 * until aio_return, or aio_error says it is no longer in progress. */
+	 * until aio_return, or aio_error says it is no longer in progress,
+	 * or aio_cancel says AIO_CANCELED (0), or aio_suspend returns 0
+	 * (one of its list completed: which one is not followed). */
+	{ "aio_cancel", .reap = 1, .ring = 2, .reapsucc = CCK_ZERO },
 	{ "aio_error", .reap = 1, .ring = 1, .reapsucc = CCK_ANY & ~CCK_EINPROGRESS },
 	{ "aio_fsync", .lend = B(2), .ring = 2, .lendsucc = CCK_ZERO },
 	{ "aio_read", .lend = B(1), .ring = 1, .lendsucc = CCK_ZERO },
 	{ "aio_return", .reap = 1, .ring = 1 },
-	{ "aio_suspend", .suspends = U },
+	{ "aio_suspend", .suspends = U, .reap = 1, .reapsucc = CCK_ZERO },
 	{ "aio_write", .lend = B(1), .ring = 1, .lendsucc = CCK_ZERO },
 	{ "aligned_alloc", .owned = CCK_NONZERO },
 	{ "calloc", .owned = CCK_NONZERO },

@@ -80,12 +80,62 @@ int fill_bad(int fd, char **res)
 		return -1;
 // CHECK: aio.c:[[@LINE-1]]:3: warning: 'cb' goes out of scope here
 	}
+	/* aio_suspend returned 0: the only operation of its list is done */
 	if (aio_error(&cb) == 0)
 		*res = buf;
 	else
 		free(buf);
-// CHECK: aio.c:[[@LINE-1]]:3: warning: 'buf' is released by 'free' while the operation
 	return aio_return(&cb) == 0 ? -1 : 0;
+}
+
+// Whether it is still in progress decides: EINPROGRESS is not done.
+int poll_once_bad(int fd)
+{
+	struct aiocb cb = { 0 };
+	char *buf = malloc(64);
+	if (!buf)
+		return -1;
+	cb.aio_fildes = fd;
+	cb.aio_buf = buf;
+	cb.aio_nbytes = 64;
+	if (aio_read(&cb) != 0) {
+		free(buf);
+		return -1;
+	}
+	if (aio_error(&cb) != 0) {
+		free(buf);
+// CHECK: aio.c:[[@LINE-1]]:3: warning: 'buf' is released by 'free' while the operation
+		return -1;
+// CHECK: aio.c:[[@LINE-1]]:3: warning: 'cb' goes out of scope here
+	}
+	int n = (int)aio_return(&cb);
+	free(buf);
+	return n;
+}
+
+// aio_cancel that says AIO_CANCELED ends the operation; anything else
+// leaves it running.
+int cancel_then_free(int fd)
+{
+	struct aiocb cb = { 0 };
+	char *buf = malloc(64);
+	if (!buf)
+		return -1;
+	cb.aio_fildes = fd;
+	cb.aio_buf = buf;
+	cb.aio_nbytes = 64;
+	if (aio_read(&cb) != 0) {
+		free(buf);
+		return -1;
+	}
+	if (aio_cancel(fd, &cb) == AIO_CANCELED) {
+		free(buf);
+		return 0;
+	}
+	free(buf);
+// CHECK: aio.c:[[@LINE-1]]:2: warning: 'buf' is released by 'free' while the operation
+	return -1;
+// CHECK: aio.c:[[@LINE-1]]:2: warning: 'cb' goes out of scope here
 }
 
 // Polls until the operation is no longer in progress, then frees.
