@@ -606,8 +606,14 @@ static void lend(struct run *R, struct state *s, const struct cck_event *e)
 	int vi = value_of(s, e->var);
 	uint32_t id = vi >= 0 ? s->f[vi].id : 0;
 	int li = find_lent(s, e->var, id);
-	if (li >= 0 && lent_live(s, &s->f[li]) && !((e->aux | s->f[li].omask) & CCK_LEND_FD))
+	/* Lent again to the same completion source (an aiocb resubmitted
+	 * while in flight). liburing's buffers may go to two operations on
+	 * purpose (a linked read and write): not reported. */
+	if (li >= 0 && lent_live(s, &s->f[li]) && !((e->aux | s->f[li].omask) & CCK_LEND_FD) &&
+	    e->var2 && s->f[li].moved == e->var2)
 		report_at(R, s, &s->f[li], CCK_LEAK_LENT_REUSED, e->loc, e->callee, e->uid, 0);
+	if (li >= 0 && lent_live(s, &s->f[li]) && !s->f[li].bound)
+		return;		/* lent already, and still: the first lend stands */
 	if (li >= 0)
 		del_fact(s, li);
 	struct fact n = {

@@ -1599,16 +1599,11 @@ static void var_decl(struct lower *L, CXCursor d)
 		return;
 	g_hash_table_add(L->locals, GUINT_TO_POINTER(v));
 	const char *name = cck_str(&L->tu->strs, v);
-	struct kids ks;
-	kids_get(d, &ks);
-	CXCursor init = clang_getNullCursor();
-	for (unsigned i = 0; i < ks.n; i++) {
-		CXCursor k = kid(&ks, i);
-		if (clang_isExpression(clang_getCursorKind(k)) ||
-		    clang_getCursorKind(k) == CXCursor_StmtExpr)
-			init = k;
-	}
-	kids_free(&ks);
+	/* Not "the last expression among its children": an array's size
+	 * ("int a[3];") is one of them too. */
+	CXCursor init = clang_Cursor_getVarDeclInitializer(d);
+	if (clang_Cursor_isNull(init) || clang_getCursorKind(init) == CXCursor_InvalidFile)
+		init = clang_getNullCursor();
 
 	/* glibc's pthread_cleanup_push: remember routine and argument. */
 	if (!strcmp(name, "__cancel_routine") && !clang_Cursor_isNull(init)) {

@@ -88,6 +88,25 @@ int fill_bad(int fd, char **res)
 	return aio_return(&cb) == 0 ? -1 : 0;
 }
 
+// An aiocb submitted again while its first operation may be in flight.
+int resubmit_bad(int fd, char *buf)
+{
+	struct aiocb cb = { 0 };
+	cb.aio_fildes = fd;
+	cb.aio_buf = buf;
+	cb.aio_nbytes = 64;
+	if (aio_read(&cb) != 0)
+		return -1;
+	cb.aio_offset = 64;
+	if (aio_read(&cb) != 0)
+// CHECK: aio.c:[[@LINE-1]]:6: warning: 'cb' is lent to 'aio_read' while an earlier operation may still use it [cancel-lent-buffer]
+		return -1;
+// CHECK: aio.c:[[@LINE-1]]:3: warning: 'cb' goes out of scope here
+	while (aio_error(&cb) == EINPROGRESS)
+		;
+	return (int)aio_return(&cb);
+}
+
 // Whether it is still in progress decides: EINPROGRESS is not done.
 int poll_once_bad(int fd)
 {
