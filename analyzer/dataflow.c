@@ -563,7 +563,8 @@ static void report_at(struct run *R, const struct state *s, const struct fact *f
 	const struct cck_event *from = f->from < R->nuid ? R->by_uid[f->from] : NULL;
 	struct cck_leak l = {
 		.kind = kind, .model = s->cancel_model, .func = R->f, .at = at,
-		.suspend_callee = callee, .what = as ? as : f->key, .via = f->key,
+		.suspend_callee = callee, .via = f->key,
+		.what = as ? as : f->kind == F_PARTIAL && f->id ? f->id : f->key,
 	};
 	if (from) {
 		l.origin.raw = from->loc.raw;
@@ -694,7 +695,7 @@ static void do_reap(struct run *R, struct state *s, const struct cck_event *e)
 			del_fact(s, i);
 		}
 	}
-	if (R->sum) {
+	if (R->sum && !(e->res && e->mask)) {	/* reaps whatever its result */
 		char *p = e->var2 ? cck_pattern_of(R->tu, R->f, e->var2) : g_strdup("");
 		if (p)
 			add_pattern(R->sum->reaps, p);
@@ -935,6 +936,7 @@ static void discard(struct run *R, const struct state *s, const struct cck_event
 	struct cck_leak l = {
 		.kind = CCK_LEAK_DISCARDED, .func = R->f, .at = e->loc,
 		.suspend_callee = e->callee, .what = e->callee, .unread = e->aux,
+		.model = e->model ? CCK_CANCEL_RETURNS : CCK_CANCEL_NONE,
 	};
 	(void)s;
 	R->fn(R->ctx, &l);
@@ -1028,6 +1030,7 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 			if (fi < 0) {
 				k.from = e->uid;
 				k.omask = e->aux ? P_ARMED : 0;
+				k.id = e->text;	/* the stream as written */
 				add_fact(s, &k);
 			} else if (e->aux) {
 				s->f[fi].omask |= P_ARMED;

@@ -268,13 +268,30 @@ static CXCursor strip(CXCursor c)
 	}
 }
 
-static struct cck_loc loc_of(struct cck_tu *tu, CXCursor c)
+static struct cck_loc loc_at(struct cck_tu *tu, CXSourceLocation l)
 {
-	CXSourceLocation l = clang_getCursorLocation(c);
 	tu->loc_ptr[0] = l.ptr_data[0];
 	tu->loc_ptr[1] = l.ptr_data[1];
 	struct cck_loc r = { 0, 0, 0, l.int_data };
 	return r;
+}
+
+static struct cck_loc loc_of(struct cck_tu *tu, CXCursor c)
+{
+	return loc_at(tu, clang_getCursorLocation(c));
+}
+
+/* The closing brace of a body: where falling off its end returns. */
+static struct cck_loc loc_of_end(struct cck_tu *tu, CXCursor body)
+{
+	CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(body));
+	CXFile file;
+	unsigned off;
+	clang_getSpellingLocation(end, &file, NULL, NULL, &off);
+	if (!file || !off)
+		return loc_of(tu, body);
+	return loc_at(tu, clang_getLocationForOffset(clang_Cursor_getTranslationUnit(body),
+						     file, off - 1));
 }
 
 void cck_loc_resolve(struct cck_tu *tu, struct cck_loc *r)
@@ -2096,7 +2113,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	tree_free(&tree);
 	if (L.cur) {	/* falling off the end returns */
 		L.cur->term = CCK_T_RETURN;
-		L.cur->term_loc = loc_of(tu, body);
+		L.cur->term_loc = loc_of_end(tu, body);
 	}
 	/* Computed gotos may reach any label. */
 	for (unsigned i = 0; i < L.gotos->len; i++) {

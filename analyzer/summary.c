@@ -268,6 +268,8 @@ static struct cck_event *lend(struct out *o, const struct cck_arg *a, cck_sym ri
 
 static void reap(struct out *o, cck_sym ring, unsigned mask)
 {
+	if (mask && mask != CCK_ANY && !o->call->res)
+		return;	/* no result to tell (a cleanup handler's call): maybe not */
 	struct cck_event *e = put(o, CCK_EV_REAP);
 	e->var2 = ring;
 	if (mask && mask != CCK_ANY && o->call->res) {
@@ -282,9 +284,14 @@ static void write_part(struct out *o, const struct cck_func *f, const struct cck
 {
 	const struct cck_arg *a = arg_at(f, o->call, r->writes);
 	const struct cck_arg *p = arg_at(f, o->call, r->write_progress);
-	if (!a || !a->key || (p && !p->is_const))
+	/* a progress pointer: a variable or a path, not a constant (NULL) */
+	bool kept = p && !p->is_const &&
+		    (p->var || (p->key && !g_ascii_isdigit(*cck_str(&o->tu->strs, p->key))));
+	if (!a || !a->key || kept)
 		return;
-	put(o, CCK_EV_WRITE)->key = a->key;
+	struct cck_event *e = put(o, CCK_EV_WRITE);
+	e->key = a->key;
+	e->text = a->text ? a->text : a->key;	/* as written, for messages */
 }
 
 /* A function named by an argument (fn or &fn), run as a coroutine. */
@@ -578,10 +585,13 @@ static bool summary_decides(const struct cck_summary *s)
 	return s->suspends == CCK_CANCEL_RETURNS && (s->try_acquires->len || s->returns_owned);
 }
 
-static void discarded(struct out *o)
+static void discarded(struct out *o, bool suspends)
 {
-	if (o->call->model & (CCK_CALL_DISCARDED | CCK_CALL_UNREAD))
-		put(o, CCK_EV_DISCARD)->aux = !(o->call->model & CCK_CALL_DISCARDED);
+	if (!(o->call->model & (CCK_CALL_DISCARDED | CCK_CALL_UNREAD)))
+		return;
+	struct cck_event *e = put(o, CCK_EV_DISCARD);
+	e->aux = !(o->call->model & CCK_CALL_DISCARDED);
+	e->model = suspends;	/* the result may say "cancelled" */
 }
 
 static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
@@ -592,7 +602,7 @@ static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 	bool must_use = r && r->must_use;
 	if (r && !cck_role_is_empty(r)) {
 		if (role_decides(r))
-			discarded(&o);
+			discarded(&o, r->suspends == CCK_CANCEL_RETURNS);
 		struct cck_role rest = *r;	/* must_use alone: the summary tells the rest */
 		rest.must_use = false;
 		rest.nonblocking = false;
@@ -604,7 +614,7 @@ static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 	const struct cck_summary *s = summary_of(tu, c->callee);
 	if (s) {
 		if (!must_use && summary_decides(s))
-			discarded(&o);
+			discarded(&o, true);
 		resolve_summary(tu, &o, f, s);
 		return;
 	}

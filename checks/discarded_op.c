@@ -8,12 +8,14 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 	if (l->kind != CCK_LEAK_DISCARDED)
 		return;
 	const char *fn = cck_sym_str(c, l->what);
+	const char *why = l->model == CCK_CANCEL_RETURNS ?
+		" (it may have been cancelled or timed out)" : "";
 	struct cck_diag *d = cck_report(c->sink, "cancel-discarded-op",
 		cck_loc_file(c, l->at), l->at.line, l->at.col,
 		l->unread ? "the result of '%s' is stored but never read: it says whether the "
-			    "operation happened (it may have been cancelled or timed out)"
+			    "operation happened%s"
 			  : "the result of '%s' is discarded: it says whether the operation "
-			    "happened (it may have been cancelled or timed out)", fn);
+			    "happened%s", fn, why);
 	cck_note(d, cck_loc_file(c, l->at), l->at.line, l->at.col, false,
 		 "fix: check it, and on failure (-ECANCELED, -ETIMEDOUT, ...) do not go on as "
 		 "if the lock were held, the value sent or the task joined");

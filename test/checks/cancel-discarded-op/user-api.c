@@ -20,7 +20,7 @@ int queue_len(struct queue *q);
 void stop_bad(struct queue *q, unsigned long id)
 {
 	queue_cancel(q, id);
-// CHECK: user-api.c:[[@LINE-1]]:2: warning: the result of 'queue_cancel' is discarded
+// CHECK: user-api.c:[[@LINE-1]]:2: warning: the result of 'queue_cancel' is discarded: it says whether the operation happened [cancel-discarded-op]
 	(void)queue_len(q);
 }
 

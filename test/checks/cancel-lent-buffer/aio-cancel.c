@@ -21,6 +21,32 @@ static void cancel_io(void *p)
 	aio_return(cb);
 }
 
+// A handler that only asks to cancel: AIO_NOTCANCELED leaves the read
+// running into the frame the thread leaves.
+static void cancel_only(void *p)
+{
+	struct aiocb *cb = p;
+	aio_cancel(cb->aio_fildes, cb);
+}
+
+void *reader_cancel_only(void *arg)
+{
+	char buf[256];
+	struct aiocb cb = { 0 };
+	cb.aio_fildes = *(int *)arg;
+	cb.aio_buf = buf;
+	cb.aio_nbytes = sizeof buf;
+	if (aio_read(&cb) != 0)
+		return NULL;
+	pthread_cleanup_push(cancel_only, &cb);
+	const struct aiocb *list[1] = { &cb };
+	aio_suspend(list, 1, NULL);
+// CHECK: aio-cancel.c:[[@LINE-1]]:2: warning: 'cb' goes out of scope if 'aio_suspend' is cancelled here
+	pthread_cleanup_pop(0);
+	aio_return(&cb);
+	return NULL;
+}
+
 void *reader_bad(void *arg)
 {
 	char buf[256];

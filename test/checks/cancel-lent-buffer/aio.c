@@ -107,6 +107,27 @@ int resubmit_bad(int fd, char *buf)
 	return (int)aio_return(&cb);
 }
 
+// Falling off the end of a void function: the finding is at its brace.
+void fire_and_forget(int fd)
+{
+	char buf[64];
+	struct aiocb cb = { 0 };
+	cb.aio_fildes = fd;
+	cb.aio_buf = buf;
+	cb.aio_nbytes = sizeof buf;
+	aio_read(&cb);
+}
+// CHECK: aio.c:[[@LINE-1]]:1: warning: 'cb' goes out of scope here
+
+// lio_listio's aiocbs are reaped one by one.
+int batch(struct aiocb *a)
+{
+	struct aiocb *list[1] = { a };
+	if (lio_listio(LIO_WAIT, list, 1, NULL) != 0)
+		return -1;
+	return (int)aio_return(a);
+}
+
 // Whether it is still in progress decides: EINPROGRESS is not done.
 int poll_once_bad(int fd)
 {

@@ -78,6 +78,15 @@ int resumable(int fd, const char *a, size_t an, const char *b, size_t bn,
 	return cco_write_all(fd, b, bn, done, deadline);
 }
 
+// No progress pointer (NULL): nothing to resume from.
+int unresumable(int fd, int64_t deadline)
+{
+	if (cco_write_all(fd, "HELLO", 5, NULL, deadline) < 0)
+		return -1;
+	return cco_write_all(fd, "WORLD", 5, NULL, deadline);
+// CHECK: cco.c:[[@LINE-1]]:9: warning: the message to 'fd' is cut if 'cco_write_all' is cancelled here
+}
+
 // A suspend after the whole message: nothing is cut.
 int then_wait(int fd, int64_t deadline)
 {

@@ -20,6 +20,16 @@ void *logger_bad(void *arg)
 	return NULL;
 }
 
+// The stream is named as written, not by where the descriptor came from.
+void *sender_bad(void *arg)
+{
+	int fd = *(int *)arg;
+	write(fd, "HELLO", 5);
+	write(fd, "WORLD", 5);
+// CHECK: posix.c:[[@LINE-1]]:2: warning: the message to 'fd' is cut if 'write' is cancelled here
+	return NULL;
+}
+
 // writev: one call, one record.
 void *logger_writev(void *arg)
 {
