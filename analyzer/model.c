@@ -213,8 +213,11 @@ static const struct row posix[] = {
 	{ "writev", .suspends = U, .writes = 1 },
 };
 
-/* liburing: a prepared operation holds its buffers (and iovecs, msghdr,
- * address) and its descriptor until a completion is reaped on the ring.
+/* liburing: a prepared operation holds its buffers (and the address
+ * accept writes, statx's result) and its descriptor until a completion is
+ * reaped on the ring. What the kernel copies when it consumes the
+ * submission (iovec arrays, msghdr, timespec, paths, connect's address:
+ * IORING_FEAT_SUBMIT_STABLE) is not lent.
  * Which completion is not followed: any reap ends the ring's lends (a
  * reap on another ring too: silence over guessing). A wait that fails or
  * times out (-ETIME) reaps nothing. Sorted by name. */
@@ -224,25 +227,25 @@ static const struct row uring[] = {
 	{ "io_uring_peek_batch_cqe", .reap = 1, .reapsucc = CCK_POS },
 	{ "io_uring_peek_cqe", .reap = 1, .reapsucc = CCK_ZERO },
 	{ "io_uring_prep_accept", .fd = 2, .lend = B(3) | B(4) },
-	{ "io_uring_prep_connect", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_connect", .fd = 2 },
 	{ "io_uring_prep_fsync", .fd = 2 },
-	{ "io_uring_prep_openat", .lend = B(3) },
 	{ "io_uring_prep_poll_add", .fd = 2 },
 	{ "io_uring_prep_read", .fd = 2, .lend = B(3) },
 	{ "io_uring_prep_read_fixed", .fd = 2, .lend = B(3) },
-	{ "io_uring_prep_readv", .fd = 2, .lend = B(3) },
-	{ "io_uring_prep_readv2", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_readv", .fd = 2 },
+	{ "io_uring_prep_readv2", .fd = 2 },
 	{ "io_uring_prep_recv", .fd = 2, .lend = B(3) },
-	{ "io_uring_prep_recvmsg", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_recvmsg", .fd = 2 },
 	{ "io_uring_prep_send", .fd = 2, .lend = B(3) },
 	{ "io_uring_prep_send_zc", .fd = 2, .lend = B(3) },
-	{ "io_uring_prep_sendmsg", .fd = 2, .lend = B(3) },
-	{ "io_uring_prep_statx", .lend = B(3) | B(6) },
-	{ "io_uring_prep_timeout", .lend = B(2) },
+	{ "io_uring_prep_sendmsg", .fd = 2 },
+	{ "io_uring_prep_statx", .lend = B(6) },
 	{ "io_uring_prep_write", .fd = 2, .lend = B(3) },
 	{ "io_uring_prep_write_fixed", .fd = 2, .lend = B(3) },
-	{ "io_uring_prep_writev", .fd = 2, .lend = B(3) },
-	{ "io_uring_prep_writev2", .fd = 2, .lend = B(3) },
+	{ "io_uring_prep_writev", .fd = 2 },
+	{ "io_uring_prep_writev2", .fd = 2 },
+	/* tearing the ring down cancels what is in flight */
+	{ "io_uring_queue_exit", .reap = 1 },
 	{ "io_uring_submit_and_wait", .reap = 1, .reapsucc = CCK_NONNEG },
 	{ "io_uring_submit_and_wait_timeout", .reap = 1, .reapsucc = CCK_NONNEG },
 	{ "io_uring_wait_cqe", .reap = 1, .reapsucc = CCK_ZERO },
