@@ -191,3 +191,31 @@ int helper_good(struct io_uring *ring, int fd)
 	io_uring_cqe_seen(ring, cqe);
 	return rc;
 }
+
+// The iovec array is copied when the kernel consumes the submission: it
+// may go once submitted (the buffers it points to may not, and are not
+// followed). Tearing the ring down ends what is in flight.
+int readv_submitted(struct io_uring *ring, int fd, char *a, char *b)
+{
+	struct iovec iov[2] = { { a, 16 }, { b, 16 } };
+	struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
+	if (!sqe)
+		return -EBUSY;
+	io_uring_prep_readv(sqe, fd, iov, 2, 0);
+	return io_uring_submit(ring);
+}
+
+int teardown(int fd)
+{
+	struct io_uring ring;
+	char buf[16];
+	if (io_uring_queue_init(4, &ring, 0) < 0)
+		return -1;
+	struct io_uring_sqe *sqe = io_uring_get_sqe(&ring);
+	if (sqe) {
+		io_uring_prep_read(sqe, fd, buf, sizeof buf, 0);
+		io_uring_submit(&ring);
+	}
+	io_uring_queue_exit(&ring);
+	return 0;
+}
