@@ -550,9 +550,23 @@ static void consume_members(struct run *R, struct state *s, cck_sym v)
 
 /* ---- lent storage and split messages --------------------------------- */
 
+static void report_at_or_keep(struct run *R, const struct state *s, const struct fact *f,
+			      enum cck_leak_kind kind, struct cck_loc at, cck_sym callee,
+			      uint32_t at_uid, cck_sym as, bool keep);
+
 static void report_at(struct run *R, const struct state *s, const struct fact *f,
 		      enum cck_leak_kind kind, struct cck_loc at, cck_sym callee,
 		      uint32_t at_uid, cck_sym as)
+{
+	report_at_or_keep(R, s, f, kind, at, callee, at_uid, as, false);
+}
+
+/* keep: not reported now, but kept on the function for the end of the
+ * TU (a static function's finding, reported there if nothing calls it:
+ * a coroutine body). */
+static void report_at_or_keep(struct run *R, const struct state *s, const struct fact *f,
+			      enum cck_leak_kind kind, struct cck_loc at, cck_sym callee,
+			      uint32_t at_uid, cck_sym as, bool keep)
 {
 	if (!R->fn)
 		return;
@@ -574,7 +588,13 @@ static void report_at(struct run *R, const struct state *s, const struct fact *f
 		l.cancel_at.raw = s->cancel_loc;
 		l.cancel_callee = s->cancel_callee;
 	}
-	R->fn(R->ctx, &l);
+	struct cck_func *kf = (struct cck_func *)R->f;
+	if (keep && !kf->kept)
+		kf->kept = g_array_new(FALSE, FALSE, sizeof(struct cck_leak));
+	if (keep)
+		g_array_append_val(kf->kept, l);
+	else
+		R->fn(R->ctx, &l);
 }
 
 /* The lent fact for storage var (or the value id it holds), or -1. */
@@ -788,6 +808,7 @@ static void partial_at_exit(struct run *R, const struct state *s, struct cck_loc
 			  cck_pattern_of(R->tu, R->f, f->key) : NULL;
 		if (p && strchr(p, '$')) {
 			add_pattern(R->sum->partial, p);
+			report_at_or_keep(R, s, f, CCK_LEAK_SPLIT_WRITE, at, callee, at_uid, 0, true);
 			continue;
 		}
 		g_free(p);

@@ -88,7 +88,8 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
 void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx);
 
 /* Once every function of the TU is analyzed: the thread-blocking calls of
- * those that run as coroutines. */
-void cck_report_blocking(struct cck_tu *tu, cck_leak_fn fn, void *ctx);
+ * those that run as coroutines, and the findings a spawned static body
+ * left to callers it does not have. */
+void cck_report_deferred(struct cck_tu *tu, cck_leak_fn fn, void *ctx);
 
 #endif

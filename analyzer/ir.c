@@ -135,6 +135,8 @@ void cck_func_free(struct cck_func *f)
 	g_hash_table_unref(f->calls_shielded);
 	g_hash_table_unref(f->reads);
 	g_array_free(f->blocking, TRUE);
+	if (f->kept)
+		g_array_unref(f->kept);
 	g_free(f->role.acquire_expr);
 	g_free(f->role.release_expr);
 	g_free(f->role.try_acquire_expr);

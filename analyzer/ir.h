@@ -187,6 +187,8 @@ struct cck_func {
 	GHashTable *calls_shielded;	/* sym set: called inside a shield */
 	GHashTable *reads;	/* sym set: locals whose value is read */
 	GArray *blocking;	/* struct cck_blocking: calls that block the thread */
+	GArray *kept;		/* struct cck_leak, or NULL: findings left to its
+				 * callers, reported if it has none (a coroutine body) */
 	bool suspends_coro;	/* reaches a coroutine ('returns') suspend point */
 	uint32_t pending;	/* callees defined in the TU not analyzed yet */
 	uint32_t next_uid;

@@ -974,16 +974,21 @@ void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
 	g_hash_table_unref(s.on_stack);
 	g_ptr_array_free(s.order, TRUE);
 	if (fn)
-		cck_report_blocking(tu, fn, ctx);
+		cck_report_deferred(tu, fn, ctx);
 }
 
-void cck_report_blocking(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
+void cck_report_deferred(struct cck_tu *tu, cck_leak_fn fn, void *ctx)
 {
 	for (unsigned i = 0; i < tu->funcs->len; i++) {
 		struct cck_func *f = tu->funcs->pdata[i];
 		gpointer spawner = NULL;
 		bool spawned = g_hash_table_lookup_extended(tu->coro_bodies,
 			GUINT_TO_POINTER(f->name), NULL, &spawner);
+		/* A spawned body has no caller to hand its findings to. */
+		for (unsigned j = 0; spawned && f->kept && j < f->kept->len; j++)
+			fn(ctx, &g_array_index(f->kept, struct cck_leak, j));
+		if (f->kept)
+			g_array_set_size(f->kept, 0);
 		if (!spawned && !f->suspends_coro)
 			continue;
 		for (unsigned j = 0; j < f->blocking->len; j++) {

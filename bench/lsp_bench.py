@@ -29,7 +29,8 @@ import sys
 import threading
 import time
 
-FLAGS = ["-std=gnu11", "-pthread"]
+FLAGS = ["-std=gnu11", "-pthread",
+	 "-I" + os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "include")]
 TIMEOUT = 120
 
 

@@ -43,7 +43,7 @@ clang=${CLANG:-clang-19}
 runs=${BENCH_RUNS:-7}
 lines=${BENCH_LINES:-200000}
 seed=${BENCH_SEED:-20240917}
-cflags=${BENCH_CFLAGS:--std=gnu11 -pthread -Wall}
+cflags="${BENCH_CFLAGS:--std=gnu11 -pthread -Wall} -I$(cd "$here/.." && pwd)/include"
 
 command -v python3 >/dev/null 2>&1 || die "python3 not found"
 clang_path=$(command -v "$clang" 2>/dev/null) || die "'$clang' not found (install Debian package clang-19, or set CLANG)"

@@ -18,7 +18,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 build=$(cd "${1:?usage: run_integrations.sh <build-dir>}" && pwd) || die "no build directory"
 clang=$(command -v "${CLANG:-clang-19}") || die "clang-19 not found"
 runs=${BENCH_INTEG_RUNS:-3}
-cflags=${BENCH_CFLAGS:--std=gnu11 -pthread -Wall}
+cflags="${BENCH_CFLAGS:--std=gnu11 -pthread -Wall} -I$(cd "$here/.." && pwd)/include"
 plugin=$build/lib/cancelcheck-plugin.so
 floor=$build/bench/cfg-floor-plugin.so
 launcher=$build/bin/cancelcheck-cc
@@ -28,8 +28,10 @@ done
 out=$build/bench
 mkdir -p "$out/logs/integrations"
 gen=$out/posix_20000.c
-if [ ! -f "$gen" ]; then
+stamp="$(sha256sum "$here/gen_posix.py" | cut -d' ' -f1)"
+if [ ! -f "$gen" ] || [ "$(cat "$gen.stamp" 2>/dev/null)" != "$stamp" ]; then	# a new generator: anew
 	python3 "$here/gen_posix.py" 20000 --seed 20240917 -o "$gen" 2>/dev/null || die "cannot generate $gen"
+	echo "$stamp" > "$gen.stamp"
 fi
 # Two parts, measured apart so each ratio can be read on its own; the
 # contract lines are over both (the sum of their times).
