@@ -826,6 +826,30 @@ static void stream_closed(struct run *R, struct state *s, cck_sym var)
 			del_fact(s, i);
 }
 
+/* A stream shut down (aux 1), or a store into an object ("c->broken = 1"):
+ * the messages cut on streams within it are no one's to continue. Its
+ * callers see it in the summary. */
+static void mark(struct run *R, struct state *s, const struct cck_event *e)
+{
+	cck_sym obj = e->var;
+	if (!e->aux) {
+		const char *p = cck_str(&R->tu->strs, e->var);
+		const char *arrow = g_strrstr(p, "->"), *dot = strrchr(p, '.');
+		const char *cut = arrow && (!dot || arrow > dot) ? arrow : dot;
+		if (!cut || cut == p)
+			return;
+		char *base = g_strndup(p, cut - p);
+		obj = cck_intern(&R->tu->strs, base);
+		g_free(base);
+	}
+	stream_closed(R, s, obj);
+	char *pat = R->sum ? cck_pattern_of(R->tu, R->f, obj) : NULL;
+	if (pat && strchr(pat, '$'))
+		add_pattern(R->sum->ends, pat);
+	else
+		g_free(pat);
+}
+
 /* Replays the cleanups that run on a cancel edge, innermost first; false
  * when one of them does something we cannot see. */
 static bool run_cleanups(struct run *R, struct state *s)
@@ -848,6 +872,8 @@ static bool run_cleanups(struct run *R, struct state *s)
 				consume(R, s, e->var, CCK_BY_CALL, false);
 			} else if (e->kind == CCK_EV_REAP) {
 				do_reap(R, s, e);
+			} else if (e->kind == CCK_EV_MARK) {
+				mark(R, s, e);
 			}
 		}
 	}
@@ -1063,6 +1089,9 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		break;
 	case CCK_EV_DISCARD:
 		discard(R, s, e);
+		break;
+	case CCK_EV_MARK:
+		mark(R, s, e);
 		break;
 	case CCK_EV_SUSPEND:
 		suspend(R, s, e, forks);

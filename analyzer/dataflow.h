@@ -31,6 +31,8 @@ struct cck_summary {
 	GPtrArray *reaps;		/* char *: sources it reaps ("": any) */
 	GPtrArray *partial;		/* char *: streams left half-written when
 					 * it is cancelled */
+	GPtrArray *ends;		/* char *: objects whose streams it shuts down
+					 * or marks (broken) on some path */
 	cck_sym blocks_via;		/* a thread-blocking call it makes */
 };
 

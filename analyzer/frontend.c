@@ -1142,6 +1142,10 @@ static struct opnd binop(struct lower *L, CXCursor c)
 		}
 		expr(L, lhs);
 		store_into_place(L, r, c);
+		cck_sym k = r.var && !r.addr_of ? 0 : key_of(L, sl, true);	/* a flag, a count */
+		if (k && (strstr(cck_str(&L->tu->strs, k), "->") ||
+			  strchr(cck_str(&L->tu->strs, k), '.')))
+			emit(L, CCK_EV_MARK, c)->var = k;	/* "c->broken = true" */
 		return opaque;
 	}
 	struct opnd a = expr(L, lhs), b = expr(L, rhs);

@@ -278,7 +278,7 @@ static const char *const ev_names[] = {
 	[CCK_EV_SHIELD_ON] = "shield-on", [CCK_EV_SHIELD_OFF] = "shield-off",
 	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set", [CCK_EV_MOVE] = "move", [CCK_EV_GIVE] = "give", [CCK_EV_DIVERGE] = "diverge",
 	[CCK_EV_REAP] = "reap", [CCK_EV_WRITE] = "write", [CCK_EV_BLOCK] = "block",
-	[CCK_EV_DISCARD] = "discard",
+	[CCK_EV_DISCARD] = "discard", [CCK_EV_MARK] = "mark",
 };
 
 static const char *mask_name(unsigned m)
@@ -365,6 +365,9 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 	case CCK_EV_BLOCK:
 		if (e->var2)
 			fprintf(out, " via %s", cck_str(t, e->var2));
+		break;
+	case CCK_EV_MARK:
+		fprintf(out, " %s%s", cck_str(t, e->var), e->aux ? " (shut down)" : "");
 		break;
 	case CCK_EV_DISCARD:
 		fputs(e->aux ? " (assigned, never read)" : "", out);

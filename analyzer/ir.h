@@ -62,6 +62,9 @@ enum cck_ev_kind {
 	CCK_EV_BLOCK,		/* the call blocks the thread (var2: through what) */
 	CCK_EV_DISCARD,		/* the call's result, which says what happened,
 				 * is discarded (aux 1: assigned, never read) */
+	CCK_EV_MARK,		/* var (a path into an object) is stored to: the
+				 * object's state changed (a connection marked
+				 * broken); aux 1: var is a stream shut down */
 };
 
 /* LEND: the storage is on this function's stack (&local, a local array). */

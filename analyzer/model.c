@@ -29,7 +29,8 @@ bool cck_role_is_empty(const struct cck_role *r)
 	       r->consumes_on_cancel < 0 && r->lends < 0 && !r->returns_owned &&
 	       !r->shield && !r->must_use && !r->noreturn && !r->borrows && !r->acquire_expr &&
 	       !r->release_expr && !r->try_acquire_expr && !r->lends_async && r->lends_fd < 0 && !r->reaps &&
-	       r->writes < 0 && !r->blocks && !r->nonblocking && r->coroutine_body < 0;
+	       r->writes < 0 && !r->blocks && !r->nonblocking && r->coroutine_body < 0 &&
+	       r->ends_stream < 0;
 }
 
 int cck_model_by_name(const char *name)
@@ -81,6 +82,7 @@ struct row {
 	bool pointee;		/* gives: the value its argument points to */
 	unsigned char gsucc;	/* gives: when the result is in this mask */
 	signed char dur;	/* lends this argument for the call's duration */
+	signed char ends;	/* shuts down the stream this argument names */
 };
 
 #define B(n) (1u << ((n) - 1))
@@ -192,6 +194,7 @@ static const struct row posix[] = {
 	{ "send", .suspends = U, .writes = 1 },
 	{ "sendmsg", .suspends = U, .writes = 1 },
 	{ "sendto", .suspends = U, .writes = 1 },
+	{ "shutdown", .ends = 1 },
 	{ "sigsuspend", .suspends = U, .blocks = 1 },
 	{ "sigtimedwait", .suspends = U, .blocks = 1 },
 	{ "sigwait", .suspends = U, .blocks = 1 },
@@ -337,6 +340,7 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 	r->gives_success = w->gsucc ? w->gsucc : CCK_ZERO;
 	r->gives_pointee = w->pointee;
 	r->lends = w->dur - 1;
+	r->ends_stream = w->ends - 1;
 	r->returns_owned = w->owned != 0;
 	r->owned_success = w->owned;
 	r->shield = w->shield;
@@ -396,7 +400,8 @@ static void __attribute__((constructor)) build_roles(void)
 		row_to_role(&posix[i], &posix_roles[i]);
 		if (posix[i].owned || posix[i].cons || posix[i].moves || posix[i].gives ||
 		    posix[i].acq || posix[i].tryacq || posix[i].rel || posix[i].blocks ||
-		    posix[i].writes || posix[i].lend || posix[i].reap || posix[i].fd) {
+		    posix[i].writes || posix[i].lend || posix[i].reap || posix[i].fd ||
+		    posix[i].ends) {
 			libc_roles[i] = posix_roles[i];
 			libc_roles[i].suspends = CCK_CANCEL_NONE;
 		} else {

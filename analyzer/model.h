@@ -64,6 +64,7 @@ struct cck_role {
 	unsigned char reap_success;	/* ...when the result is in this mask (0: always) */
 	signed char writes;		/* writes part of a message to this stream */
 	signed char write_progress;	/* ...reporting progress through this argument */
+	signed char ends_stream;	/* shuts the stream this argument names down */
 	bool blocks;			/* blocks the calling thread while it waits */
 	bool nonblocking;		/* its own calls do not block (its descriptors
 					 * are non-blocking): a contract on a body */
@@ -93,6 +94,7 @@ struct cck_role {
 	.moves = -1, .gives = -1, .lend_ring = -1, .reap_ring = -1,	\
 	.lends_fd = -1,							\
 	.writes = -1, .write_progress = -1, .coroutine_body = -1,	\
+	.ends_stream = -1,						\
 }
 
 void cck_role_init(struct cck_role *r);

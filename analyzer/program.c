@@ -37,7 +37,8 @@ bool cck_summary_says_something(const struct cck_summary *s)
 	return s->suspends || s->acquires->len || s->releases->len ||
 	       s->releases_after->len || s->consumes || s->consumes_keys->len ||
 	       s->lost_on_cancel || s->returns_owned || s->try_acquires->len ||
-	       s->lends->len || s->reaps->len || s->partial->len || s->blocks_via;
+	       s->lends->len || s->reaps->len || s->partial->len || s->blocks_via ||
+	       s->ends->len;
 }
 
 json_object *cck_summary_to_json(const struct cck_tu *tu, const struct cck_summary *s)
@@ -67,6 +68,7 @@ json_object *cck_summary_to_json(const struct cck_tu *tu, const struct cck_summa
 	json_object_object_add(o, "lend_rings", strs_json(s->lend_rings));
 	json_object_object_add(o, "reaps", strs_json(s->reaps));
 	json_object_object_add(o, "partial", strs_json(s->partial));
+	json_object_object_add(o, "ends", strs_json(s->ends));
 	json_object_object_add(o, "blocks_via", json_object_new_string(
 		s->blocks_via ? cck_str(&tu->strs, s->blocks_via) : ""));
 	return o;
@@ -108,6 +110,7 @@ struct cck_summary *cck_summary_from_json(struct cck_tu *tu, json_object *o)
 			s->lend_rings->pdata[i] = g_strdup("");
 	strs_from(o, "reaps", s->reaps);
 	strs_from(o, "partial", s->partial);
+	strs_from(o, "ends", s->ends);
 	if (json_object_object_get_ex(o, "blocks_via", &via) && *json_object_get_string(via))
 		s->blocks_via = cck_intern(&tu->strs, json_object_get_string(via));
 	return s;

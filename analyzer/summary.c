@@ -80,6 +80,7 @@ struct cck_summary *cck_summary_new(void)
 	s->lend_rings = g_ptr_array_new_with_free_func(g_free);
 	s->reaps = g_ptr_array_new_with_free_func(g_free);
 	s->partial = g_ptr_array_new_with_free_func(g_free);
+	s->ends = g_ptr_array_new_with_free_func(g_free);
 	return s;
 }
 
@@ -98,6 +99,7 @@ void cck_summary_free(gpointer p)
 	g_ptr_array_free(s->lend_rings, TRUE);
 	g_ptr_array_free(s->reaps, TRUE);
 	g_ptr_array_free(s->partial, TRUE);
+	g_ptr_array_free(s->ends, TRUE);
 	g_free(s);
 }
 
@@ -128,6 +130,7 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 	       strs_equal(a->consumes_keys, b->consumes_keys) &&
 	       strs_equal(a->lends, b->lends) && strs_equal(a->lend_rings, b->lend_rings) &&
 	       strs_equal(a->reaps, b->reaps) && strs_equal(a->partial, b->partial) &&
+	       strs_equal(a->ends, b->ends) &&
 	       a->blocks_via == b->blocks_via;
 }
 
@@ -355,6 +358,12 @@ static void resolve_role(struct cck_tu *tu, struct out *o, const struct cck_func
 	}
 	if (r->writes >= 0)
 		write_part(o, f, r);
+	const struct cck_arg *ea = arg_at(f, c, r->ends_stream);
+	if (ea && ea->key) {
+		struct cck_event *e = put(o, CCK_EV_MARK);
+		e->var = ea->key;
+		e->aux = 1;
+	}
 	if (r->acquires >= 0 || r->acquire_expr) {
 		cck_sym k = arg_key(tu, f, c, r->acquires, r->acquire_expr);
 		if (k) {
@@ -488,6 +497,14 @@ static void resolve_summary(struct cck_tu *tu, struct out *o, const struct cck_f
 	for (unsigned i = 0; i < s->reaps->len; i++) {
 		const char *p = s->reaps->pdata[i];
 		reap(o, *p ? cck_key_subst(&tu->strs, p, args, c->nargs) : 0, 0);
+	}
+	for (unsigned i = 0; i < s->ends->len; i++) {
+		cck_sym k = cck_key_subst(&tu->strs, s->ends->pdata[i], args, c->nargs);
+		if (k) {
+			struct cck_event *e = put(o, CCK_EV_MARK);
+			e->var = k;
+			e->aux = 1;
+		}
 	}
 	for (unsigned i = 0; can_suspend && i < s->partial->len; i++) {
 		cck_sym k = cck_key_subst(&tu->strs, s->partial->pdata[i], args, c->nargs);

@@ -56,6 +56,20 @@ int two_steps_close(int fd, int64_t deadline)
 	return 0;
 }
 
+// Marked broken on the cancel path: the pool drops it instead of reusing.
+struct pconn { int fd; int broken; };
+
+int two_steps_mark(struct pconn *c, int64_t deadline)
+{
+	if (cco_write(c->fd, "HELLO", 5, deadline) < 0)
+		return -1;
+	if (cco_write(c->fd, "WORLD", 5, deadline) < 0) {
+		c->broken = 1;
+		return -1;
+	}
+	return 0;
+}
+
 // Shielded: the two writes cannot be cancelled in between.
 int two_steps_shielded(int fd, int64_t deadline)
 {

@@ -5,6 +5,7 @@
 // RUN:   | FileCheck %s --implicit-check-not='warning:'
 #include <pthread.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -27,6 +28,42 @@ void *sender_bad(void *arg)
 	write(fd, "HELLO", 5);
 	write(fd, "WORLD", 5);
 // CHECK: posix.c:[[@LINE-1]]:2: warning: the message to 'fd' is cut if 'write' is cancelled here
+	return NULL;
+}
+
+// A connection shut down, or marked broken, on the cancel path: no one
+// appends the next message to the half.
+struct conn { int fd; int broken; };
+
+static void conn_shut(void *p)
+{
+	struct conn *c = p;
+	shutdown(c->fd, SHUT_RDWR);
+}
+
+static void conn_mark(void *p)
+{
+	struct conn *c = p;
+	c->broken = 1;
+}
+
+void *sender_shuts(void *arg)
+{
+	struct conn *c = arg;
+	pthread_cleanup_push(conn_shut, c);
+	write(c->fd, "HELLO", 5);
+	write(c->fd, "WORLD", 5);
+	pthread_cleanup_pop(0);
+	return NULL;
+}
+
+void *sender_marks(void *arg)
+{
+	struct conn *c = arg;
+	pthread_cleanup_push(conn_mark, c);
+	write(c->fd, "HELLO", 5);
+	write(c->fd, "WORLD", 5);
+	pthread_cleanup_pop(0);
 	return NULL;
 }
 
