@@ -829,25 +829,50 @@ static void stream_closed(struct run *R, struct state *s, cck_sym var)
 /* A stream shut down (aux 1), or a store into an object ("c->broken = 1"):
  * the messages cut on streams within it are no one's to continue. Its
  * callers see it in the summary. */
-static void mark(struct run *R, struct state *s, const struct cck_event *e)
+static cck_sym marked_object(struct cck_tu *tu, const struct cck_event *e)
 {
-	cck_sym obj = e->var;
-	if (!e->aux) {
-		const char *p = cck_str(&R->tu->strs, e->var);
-		const char *arrow = g_strrstr(p, "->"), *dot = strrchr(p, '.');
-		const char *cut = arrow && (!dot || arrow > dot) ? arrow : dot;
-		if (!cut || cut == p)
-			return;
-		char *base = g_strndup(p, cut - p);
-		obj = cck_intern(&R->tu->strs, base);
-		g_free(base);
-	}
-	stream_closed(R, s, obj);
-	char *pat = R->sum ? cck_pattern_of(R->tu, R->f, obj) : NULL;
+	if (e->aux)
+		return e->var;
+	const char *p = cck_str(&tu->strs, e->var);
+	const char *arrow = g_strrstr(p, "->"), *dot = strrchr(p, '.');
+	const char *cut = arrow && (!dot || arrow > dot) ? arrow : dot;
+	if (!cut || cut == p)
+		return 0;
+	char *base = g_strndup(p, cut - p);
+	cck_sym obj = cck_intern(&tu->strs, base);
+	g_free(base);
+	return obj;
+}
+
+static void summarize_mark(struct cck_tu *tu, const struct cck_func *f,
+			   struct cck_summary *sum, cck_sym obj)
+{
+	char *pat = sum && obj ? cck_pattern_of(tu, f, obj) : NULL;
 	if (pat && strchr(pat, '$'))
-		add_pattern(R->sum->ends, pat);
+		add_pattern(sum->ends, pat);
 	else
 		g_free(pat);
+}
+
+static void mark(struct run *R, struct state *s, const struct cck_event *e)
+{
+	cck_sym obj = marked_object(R->tu, e);
+	if (!obj)
+		return;
+	stream_closed(R, s, obj);
+	summarize_mark(R->tu, R->f, R->sum, obj);
+}
+
+void cck_summary_marks(struct cck_tu *tu, const struct cck_func *f, struct cck_summary *sum)
+{
+	for (unsigned i = 0; i < f->blocks->len; i++) {
+		const struct cck_block *b = g_ptr_array_index(f->blocks, i);
+		for (unsigned j = 0; b->ev && j < b->ev->len; j++) {
+			const struct cck_event *e = &g_array_index(b->ev, struct cck_event, j);
+			if (e->kind == CCK_EV_MARK)
+				summarize_mark(tu, f, sum, marked_object(tu, e));
+		}
+	}
 }
 
 /* Replays the cleanups that run on a cancel edge, innermost first; false

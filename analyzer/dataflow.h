@@ -89,6 +89,10 @@ void cck_flow_run(struct cck_tu *tu, const struct cck_func *f,
  * graph, then runs the analysis of every function, reporting leaks. */
 void cck_analyze_tu(struct cck_tu *tu, cck_leak_fn fn, void *ctx);
 
+/* For a function with nothing else to carry: the objects it marks or
+ * whose streams it shuts down, into its summary (no dataflow run). */
+void cck_summary_marks(struct cck_tu *tu, const struct cck_func *f, struct cck_summary *sum);
+
 /* Once every function of the TU is analyzed: the thread-blocking calls of
  * those that run as coroutines, and the findings a spawned static body
  * left to callers it does not have. */

@@ -811,6 +811,7 @@ static bool has_effects(const struct cck_func *f)
 			case CCK_EV_COPY:
 			case CCK_EV_KILL:
 			case CCK_EV_SET:
+			case CCK_EV_MARK:	/* into the summary without a run */
 				break;
 			default:
 				return true;
@@ -859,10 +860,12 @@ static void analyze_one(struct cck_tu *tu, struct cck_func *f, cck_leak_fn fn, v
 	resolve_func(tu, f);
 	note_unknown_cleanups(tu, f);
 	f->done = true;
-	if (!has_effects(f)) {	/* nothing to carry: an empty summary, no findings */
-		if (!f->has_role)
-			g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name),
-					    cck_summary_new());
+	if (!has_effects(f)) {	/* nothing to carry: no findings, a summary of marks */
+		if (!f->has_role) {
+			struct cck_summary *s = cck_summary_new();
+			cck_summary_marks(tu, f, s);
+			g_hash_table_insert(tu->summaries, GUINT_TO_POINTER(f->name), s);
+		}
 		return;
 	}
 	struct cck_summary *s = f->has_role ? NULL : cck_summary_new();
