@@ -444,6 +444,8 @@ struct lower {
 	unsigned scope;
 	GHashTable *subst;	/* local sym -> key text it was initialized from */
 	GHashTable *locals;	/* sym set */
+	GHashTable *frame;	/* sym -> 1: a local in the frame (not static),
+				 * 2: ...an array; filled as declarations are met */
 	unsigned ntemp;
 	/* glibc's pthread_cleanup_push expansion */
 	struct cck_block *last_branch;	/* the block branch() closed last */
@@ -733,30 +735,12 @@ static bool is_noreturn_name(const char *n)
 	return false;
 }
 
-/* Whether c names storage in this function's frame: a local (not
- * static) array, or the address of a local. */
-static bool frame_storage(struct lower *L, CXCursor c, bool addr_of)
+/* Whether var, as an argument (addr_of: &var), names storage in this
+ * function's frame: the address of a local, or a local array. */
+static bool frame_storage(struct lower *L, cck_sym var, bool addr_of)
 {
-	c = strip(c);
-	if (clang_getCursorKind(c) == CXCursor_UnaryOperator) {
-		struct kids ks;
-		kids_get(c, &ks);
-		CXCursor in = ks.n == 1 ? strip(kid(&ks, 0)) : c;
-		kids_free(&ks);
-		if (!addr_of)
-			return false;
-		c = in;
-	}
-	CXCursor d;
-	if (!is_var_ref(c, &d) || clang_getCursorKind(d) != CXCursor_VarDecl ||
-	    clang_Cursor_getStorageClass(d) == CX_SC_Static ||
-	    clang_Cursor_getStorageClass(d) == CX_SC_Extern ||
-	    clang_getCursorKind(clang_getCursorSemanticParent(d)) != CXCursor_FunctionDecl)
-		return false;
-	if (addr_of)
-		return true;
-	enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(d)).kind;
-	return k == CXType_ConstantArray || k == CXType_VariableArray;
+	unsigned k = GPOINTER_TO_UINT(g_hash_table_lookup(L->frame, GUINT_TO_POINTER(var)));
+	return addr_of ? k != 0 : k == 2;
 }
 
 static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
@@ -768,7 +752,7 @@ static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
 		r.key = sub ? cck_intern(&L->tu->strs, sub) : o->var;
 		r.text = o->var;
 		r.var = o->var;
-		r.stack = frame_storage(L, a, false);
+		r.stack = frame_storage(L, o->var, false);
 		return r;
 	}
 	CXCursor s = strip(a);
@@ -780,7 +764,7 @@ static struct cck_arg arg_of(struct lower *L, CXCursor a, struct opnd *o)
 	} else if (o->var) {
 		r.var = o->var;
 		r.addr_of = o->addr_of;
-		r.stack = o->addr_of && frame_storage(L, a, true);
+		r.stack = o->addr_of && frame_storage(L, o->var, true);
 	}
 	return r;
 }
@@ -1619,6 +1603,14 @@ static void var_decl(struct lower *L, CXCursor d)
 	if (!v)
 		return;
 	g_hash_table_add(L->locals, GUINT_TO_POINTER(v));
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
+	if (sc != CX_SC_Static && sc != CX_SC_Extern) {
+		enum CXTypeKind tk = clang_getCanonicalType(clang_getCursorType(d)).kind;
+		g_hash_table_insert(L->frame, GUINT_TO_POINTER(v), GUINT_TO_POINTER(
+			tk == CXType_ConstantArray || tk == CXType_VariableArray ? 2 : 1));
+	} else {
+		g_hash_table_remove(L->frame, GUINT_TO_POINTER(v));	/* shadows */
+	}
 	const char *name = cck_str(&L->tu->strs, v);
 	/* Not "the last expression among its children": an array's size
 	 * ("int a[3];") is one of them too. */
@@ -2095,6 +2087,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 		.push_stack = g_array_new(FALSE, FALSE, sizeof(uint32_t)),
 		.last_popped = -1,
 		.globals_read = g_hash_table_new(NULL, NULL),
+		.frame = g_hash_table_new(NULL, NULL),
 		.stmt_expr = clang_getNullCursor(),
 	};
 	int np = clang_Cursor_getNumArguments(fn);
@@ -2153,6 +2146,7 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 	g_hash_table_unref(L.subst);
 	g_array_free(L.push_stack, TRUE);
 	g_hash_table_unref(L.globals_read);
+	g_hash_table_unref(L.frame);
 
 	if (L.too_deep) {	/* said, never silently skipped */
 		if (tu->notes)
