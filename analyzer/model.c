@@ -393,20 +393,19 @@ static int name_cmp(const void *key, const void *elt)
 
 static void __attribute__((constructor)) build_roles(void)
 {
+	build_table(posix, sizeof posix / sizeof posix[0], posix_roles);
 	for (size_t i = 0; i < sizeof posix / sizeof posix[0]; i++) {
-		if (i)	/* the table must stay sorted for bsearch */
-			if (strcmp(posix[i - 1].name, posix[i].name) >= 0)
-				abort();
-		row_to_role(&posix[i], &posix_roles[i]);
-		if (posix[i].owned || posix[i].cons || posix[i].moves || posix[i].gives ||
-		    posix[i].acq || posix[i].tryacq || posix[i].rel || posix[i].blocks ||
-		    posix[i].writes || posix[i].lend || posix[i].reap || posix[i].fd ||
-		    posix[i].ends) {
-			libc_roles[i] = posix_roles[i];
-			libc_roles[i].suspends = CCK_CANCEL_NONE;
-		} else {
-			cck_role_init(&libc_roles[i]);
-		}
+		/* the same role without its cancellation point, shield or exit */
+		struct cck_role r = posix_roles[i];
+		r.suspends = CCK_CANCEL_NONE;
+		r.shield = CCK_SHIELD_NONE;
+		r.noreturn = false;
+		r.borrows = false;
+		bool empty = cck_role_is_empty(&r);
+		r.borrows = posix_roles[i].borrows;
+		if (empty)
+			cck_role_init(&r);
+		libc_roles[i] = r;
 	}
 	build_table(uring, sizeof uring / sizeof uring[0], uring_roles);
 	build_table(cco, sizeof cco / sizeof cco[0], cco_roles);
