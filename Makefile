@@ -3,7 +3,7 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all setup configure build demo test bench fuzz clean
+.PHONY: all setup configure build demo test bench fuzz install deb clean
 
 all: build
 
@@ -35,6 +35,17 @@ test: build $(SAN_BUILD)/CMakeCache.txt
 
 bench: build
 	@bash bench/run.sh $(BUILD)
+
+# make install PREFIX=<dir>: the programs, plugin, headers, libcco, cco.pc,
+# the CMake package, man pages and docs (DESTDIR is honoured).
+PREFIX ?= /usr/local
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
+# make deb: Debian packages in $(BUILD)/deb (cancelcheck,
+# cancelcheck-annotations, libcco0, libcco-dev), checked by lintian.
+deb: build
+	@bash tools/make-deb.sh $(BUILD) $(BUILD)/deb
 
 # libFuzzer targets (fuzz/): their own tree, built with clang-19, each run
 # for FUZZ_SECONDS on a working copy of its seed corpus.

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include "analysis.h"
 #include "check.h"
+#include "paths.h"
 #include "program.h"
 
 void cck_result_init(struct cck_result *r)
@@ -256,13 +257,14 @@ static CXTranslationUnit parse_with(CXIndex idx, const struct cck_request *rq,
 	bool has_rd = false;
 	for (unsigned i = 0; i < args->len; i++)
 		has_rd |= g_str_has_prefix(args->pdata[i], "-resource-dir");
+	char *rd_arg = has_rd ? NULL : g_strconcat("-resource-dir=", cck_resource_dir(), NULL);
 	CXTranslationUnit ctu = NULL;
 	for (int attempt = 0; attempt < 4; attempt++) {
 		GPtrArray *argv = g_ptr_array_new();
 		for (unsigned i = 0; i < args->len; i++)
 			g_ptr_array_add(argv, args->pdata[i]);
 		if (!has_rd)	/* libclang's default is relative to the working directory */
-			g_ptr_array_add(argv, "-resource-dir=" CCK_RESOURCE_DIR);
+			g_ptr_array_add(argv, rd_arg);
 		/* Compiler warnings are not ours to print, and the analyses
 		 * behind some of them cost a sixth of the parse: errors only. */
 		g_ptr_array_add(argv, "-w");
@@ -277,13 +279,15 @@ static CXTranslationUnit parse_with(CXIndex idx, const struct cck_request *rq,
 		if (ec != CXError_Success || !ctu) {
 			g_string_append_printf(res->err, "%s: error: cannot parse this file "
 					       "(libclang error %d)\n", rq->file, ec);
-			return NULL;
+			ctu = NULL;
+			break;
 		}
 		if (!drop_unknown_flags(ctu, args, rq, res))
 			break;
 		clang_disposeTranslationUnit(ctu);	/* again, without them */
 		ctu = NULL;
 	}
+	g_free(rd_arg);
 	return ctu;
 }
 

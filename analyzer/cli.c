@@ -908,6 +908,24 @@ static int explain(const char *name)
 	return 0;
 }
 
+/* The version of the libclang this process loaded ("19.1.7" out of
+ * "Debian clang version 19.1.7 (3~deb12u1)"), or the one it was built
+ * against if that string has none. g_free it. */
+static char *libclang_version(void)
+{
+	CXString cx = clang_getClangVersion();
+	const char *s = clang_getCString(cx), *v = s ? strstr(s, "version ") : NULL;
+	char *out = NULL;
+	if (v) {
+		v += strlen("version ");
+		size_t n = strspn(v, "0123456789.");
+		if (n)
+			out = g_strndup(v, n);
+	}
+	clang_disposeString(cx);
+	return out ? out : g_strdup(CCK_LLVM_VERSION);
+}
+
 static int run(struct options *o)
 {
 	if (o->help) {
@@ -915,7 +933,9 @@ static int run(struct options *o)
 		return 0;
 	}
 	if (o->version) {
-		printf("cancelcheck %s (libclang %s)\n", CCK_VERSION, CCK_LLVM_VERSION);
+		char *lib = libclang_version();
+		printf("cancelcheck %s (libclang %s)\n", CCK_VERSION, lib);
+		g_free(lib);
 		return 0;
 	}
 	if (o->list_checks)

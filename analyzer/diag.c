@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <json-c/json.h>
 #include "diag.h"
+#include "paths.h"
 
 void cck_sink_init(struct cck_sink *s)
 {
@@ -286,7 +287,7 @@ unsigned cck_baseline_apply(GHashTable *b, struct cck_sink *s)
 
 char *cck_check_doc_url(const char *check)
 {
-	return g_strdup_printf("%s%s.md", CCK_DOCS_URL, check);
+	return g_strdup_printf("%s%s.md", cck_docs_base_url(), check);
 }
 
 /* ---- JSON ------------------------------------------------------------- */

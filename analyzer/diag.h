@@ -68,10 +68,10 @@ void cck_print_json(FILE *out, GPtrArray *diags);
 struct cck_sarif_rule {
 	const char *id, *doc, *explain;
 };
-/* A check's docs page, <CCK_DOCS_URL><check>.md (g_free it): SARIF's
- * helpUri and the language server's codeDescription. The base is the
- * CMake cache variable CCK_DOCS_URL, by default the docs of the source
- * tree the program was built from; a package sets its own. */
+/* A check's docs page, <base><check>.md (g_free it): SARIF's helpUri and
+ * the language server's codeDescription. The base is cck_docs_base_url():
+ * the CMake setting CCK_DOCS_URL if given, else the installed docs beside
+ * the program, else the source tree's. */
 char *cck_check_doc_url(const char *check);
 /* SARIF 2.1.0 as GitHub code scanning takes it. tool.driver.rules lists
  * rules[0..n_rules) in order, then any other check that has a result.

@@ -25,6 +25,8 @@ config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%unit", config.cck_unit_dir))
 config.substitutions.append(("%srcroot", config.cck_src_root))
 config.substitutions.append(("%objroot", config.cck_obj_root))
+# The version CMake gives the project (one place: project(... VERSION)).
+config.substitutions.append(("%version", config.cck_version))
 # The clang plugin: tests that load it need the "plugin" feature.
 if getattr(config, "cck_plugin", ""):
     config.available_features.add("plugin")
