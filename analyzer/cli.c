@@ -42,6 +42,7 @@ struct job {
 	char *dir;		/* working directory */
 	GPtrArray *args;	/* compiler arguments, without the compiler */
 	const struct cck_config *config;
+	GPtrArray *globs;	/* its config's check list, then --checks (not owned) */
 	struct cck_result res;
 	bool last;		/* nothing runs after it: skip the teardown */
 	bool report;		/* its findings are printed (-p: all, or those named) */
@@ -270,7 +271,8 @@ static struct cck_request request_of(const struct job *j, const struct options *
 	struct cck_request rq = {
 		.file = j->file, .dir = j->dir,
 		.args = (const char *const *)j->args->pdata, .nargs = j->args->len,
-		.config = j->config, .models = o->models, .check_globs = o->check_globs,
+		.config = j->config, .models = o->models,
+		.check_globs = j->globs ? j->globs : o->check_globs,
 		.verbose = o->verbose, .dump_ir = o->dump_ir, .keep_alive = j->last,
 	};
 	return rq;
@@ -305,6 +307,8 @@ static void job_free(gpointer p)
 	g_free(j->cache);
 	g_free(j->used);
 	g_ptr_array_free(j->args, TRUE);
+	if (j->globs)
+		g_ptr_array_free(j->globs, TRUE);
 	cck_result_fini(&j->res);
 	g_free(j);
 }
@@ -997,15 +1001,15 @@ static int run(struct options *o)
 	if (!rc)
 		rc = attach_configs(o, jobs, configs);
 	if (!rc) {
-		/* config check lists apply before the command line's */
-		GPtrArray *globs = g_ptr_array_new();
-		if (jobs->len && ((struct job *)jobs->pdata[0])->config &&
-		    ((struct job *)jobs->pdata[0])->config->checks)
-			g_ptr_array_add(globs, ((struct job *)jobs->pdata[0])->config->checks);
-		for (unsigned i = 0; i < o->check_globs->len; i++)
-			g_ptr_array_add(globs, o->check_globs->pdata[i]);
-		GPtrArray *saved = o->check_globs;
-		o->check_globs = globs;
+		/* each file's config check list applies before the command line's */
+		for (unsigned i = 0; i < jobs->len; i++) {
+			struct job *j = jobs->pdata[i];
+			j->globs = g_ptr_array_new();
+			if (j->config && j->config->checks)
+				g_ptr_array_add(j->globs, j->config->checks);
+			for (unsigned k = 0; k < o->check_globs->len; k++)
+				g_ptr_array_add(j->globs, o->check_globs->pdata[k]);
+		}
 
 		int n = o->jobs > 0 ? o->jobs : 1;
 		if (o->build_dir && !o->dump_ir) {
@@ -1017,8 +1021,6 @@ static int run(struct options *o)
 			run_pool(&P, n);
 			o->abandoned = P.abandoned;
 		}
-		o->check_globs = saved;
-		g_ptr_array_free(globs, TRUE);
 
 		if (o->baseline) {
 			unsigned dropped = 0;

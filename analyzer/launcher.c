@@ -43,8 +43,9 @@ static void help(void)
 	       "  cmake -DCMAKE_C_COMPILER_LAUNCHER=%s ...\n"
 	       "\n"
 	       "Environment:\n"
-	       "  CANCELCHECK_WERROR=1       a finding fails the compile (exit 1; the compiler\n"
-	       "                             does not run). Also: werror: true in the config.\n"
+	       "  CANCELCHECK_WERROR=1       a finding fails the compile (exit 1: with the\n"
+	       "                             plugin as clang's error, else before the compiler\n"
+	       "                             runs). Also: werror: true in the config.\n"
 	       "  CANCELCHECK_CHECKS=<globs> checks to run, as --checks (after the config's)\n"
 	       "  CANCELCHECK_MODEL=<m>[,<m>] models to enable, as --model\n"
 	       "  CANCELCHECK_CONFIG=<file>  the config file (default: .cancelcheck.yaml found\n"
@@ -56,8 +57,12 @@ static void help(void)
 	       "                             installed beside this program); off: analyze\n"
 	       "                             separately, as for other compilers\n"
 	       "\n"
+	       "  CANCELCHECK_PLUGIN=<path> that cannot be read is an error.\n"
+	       "\n"
+	       "%s --version and %s --help print the version and this help.\n"
+	       "\n"
 	       "Exit status: the compiler's; 1 for findings with werror; 2 for a bad\n"
-	       "setting or a compiler that cannot be run.\n", prog, prog, prog);
+	       "setting or a compiler that cannot be run.\n", prog, prog, prog, prog, prog);
 }
 
 /* Options whose value is the next argument (GCC's and clang's). */
@@ -179,8 +184,9 @@ static char *beside_me(const char *name)
 }
 
 /* The plugin to run inside the compile, if the compiler is clang 19 and
- * the plugin is there (g_free it), else NULL. */
-static char *plugin_for(const char *compiler)
+ * the plugin is there (g_free it), else NULL. *bad is set when
+ * CANCELCHECK_PLUGIN names a file that cannot be read (an error). */
+static char *plugin_for(const char *compiler, bool *bad)
 {
 	const char *env = getenv("CANCELCHECK_PLUGIN");
 	if (env && (!g_ascii_strcasecmp(env, "off") || !strcmp(env, "0")))
@@ -198,8 +204,14 @@ static char *plugin_for(const char *compiler)
 	g_free(dir);
 	if (!clang19)
 		return NULL;
-	if (env && *env)
-		return access(env, R_OK) == 0 ? g_strdup(env) : NULL;
+	if (env && *env) {
+		if (access(env, R_OK) == 0)
+			return g_strdup(env);
+		fprintf(stderr, "%s: error: CANCELCHECK_PLUGIN=%s: %s\n", prog, env,
+			strerror(errno));
+		*bad = true;
+		return NULL;
+	}
 	return beside_me("cancelcheck-plugin.so");
 }
 
@@ -272,7 +284,10 @@ int main(int argc, char **argv)
 
 	struct compile c;
 	classify(argc - 2, argv + 2, &c);
-	char *plugin = c.compiles ? plugin_for(argv[1]) : NULL;
+	bool bad = false;
+	char *plugin = c.compiles ? plugin_for(argv[1], &bad) : NULL;
+	if (bad)
+		return EXIT_ERROR;
 	if (plugin) {
 		exec_with_plugin(argv, plugin, werror, verbose);
 		fprintf(stderr, "%s: error: cannot run '%s': %s\n", prog, argv[1], strerror(errno));
