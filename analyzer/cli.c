@@ -964,7 +964,7 @@ static int run(struct options *o)
 		return EXIT_ERROR;
 	}
 
-	GHashTable *baseline = NULL;
+	struct cck_baseline *baseline = NULL;
 	if (o->baseline) {
 		char *err = NULL;
 		baseline = cck_baseline_load(o->baseline, &err);
@@ -1066,8 +1066,7 @@ static int run(struct options *o)
 	}
 	g_hash_table_unref(configs);
 	g_ptr_array_free(jobs, TRUE);
-	if (baseline)
-		g_hash_table_unref(baseline);
+	cck_baseline_free(baseline);
 	return rc;
 }
 

@@ -223,15 +223,44 @@ void cck_print_text(FILE *out, const struct cck_sink *s, bool color)
 
 /* ---- baselines -------------------------------------------------------- */
 
-static char *baseline_key(const char *file, const char *check, const char *msg)
+/* A baseline: for each check and message, the files that had it, with a
+ * count each. A recorded file matches a finding's file if both name the
+ * same file, or if the recorded path ends with the finding's path
+ * relative to the baseline's directory: a baseline recorded with -p (whose
+ * paths are absolute) in one checkout still matches in another, such as
+ * CI's, where the baseline sits at the same place in the tree. */
+struct cck_baseline {
+	char *dir;		/* the baseline file's directory, canonical */
+	GHashTable *by_finding;	/* "check\x1fmessage" -> GPtrArray of struct recorded */
+};
+
+struct recorded {
+	char *file;		/* canonical */
+	unsigned n;		/* findings it still answers for */
+};
+
+static void recorded_free(gpointer p)
 {
-	char *abs = g_canonicalize_filename(file, NULL);
-	char *k = g_strdup_printf("%s\x1f%s\x1f%s", abs, check, msg);
-	g_free(abs);
-	return k;
+	struct recorded *r = p;
+	g_free(r->file);
+	g_free(r);
 }
 
-GHashTable *cck_baseline_load(const char *path, char **err)
+static char *finding_key(const char *check, const char *msg)
+{
+	return g_strdup_printf("%s\x1f%s", check, msg);
+}
+
+void cck_baseline_free(struct cck_baseline *b)
+{
+	if (!b)
+		return;
+	g_free(b->dir);
+	g_hash_table_unref(b->by_finding);
+	g_free(b);
+}
+
+struct cck_baseline *cck_baseline_load(const char *path, char **err)
 {
 	json_object *doc = json_object_from_file(path);
 	if (!doc || !json_object_is_type(doc, json_type_array)) {
@@ -242,7 +271,12 @@ GHashTable *cck_baseline_load(const char *path, char **err)
 		json_object_put(doc);
 		return NULL;
 	}
-	GHashTable *b = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	struct cck_baseline *b = g_new0(struct cck_baseline, 1);
+	char *abs = g_canonicalize_filename(path, NULL);
+	b->dir = g_path_get_dirname(abs);
+	g_free(abs);
+	b->by_finding = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      (GDestroyNotify)g_ptr_array_unref);
 	for (size_t i = 0; i < json_object_array_length(doc); i++) {
 		json_object *o = json_object_array_get_idx(doc, i), *f, *c, *m;
 		if (!json_object_object_get_ex(o, "file", &f) ||
@@ -250,33 +284,76 @@ GHashTable *cck_baseline_load(const char *path, char **err)
 		    !json_object_object_get_ex(o, "message", &m)) {
 			*err = g_strdup_printf("%s: finding %zu lacks file, check or message",
 					       path, i + 1);
-			g_hash_table_unref(b);
+			cck_baseline_free(b);
 			json_object_put(doc);
 			return NULL;
 		}
-		char *k = baseline_key(json_object_get_string(f), json_object_get_string(c),
-				       json_object_get_string(m));
-		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(b, k));
-		g_hash_table_insert(b, k, GUINT_TO_POINTER(n + 1));
+		char *k = finding_key(json_object_get_string(c), json_object_get_string(m));
+		GPtrArray *files = g_hash_table_lookup(b->by_finding, k);
+		if (!files) {
+			files = g_ptr_array_new_with_free_func(recorded_free);
+			g_hash_table_insert(b->by_finding, k, files);
+		} else {
+			g_free(k);
+		}
+		char *file = g_canonicalize_filename(json_object_get_string(f), NULL);
+		struct recorded *r = NULL;
+		for (unsigned j = 0; j < files->len && !r; j++)
+			if (!strcmp(((struct recorded *)files->pdata[j])->file, file))
+				r = files->pdata[j];
+		if (r) {
+			g_free(file);
+		} else {
+			r = g_new0(struct recorded, 1);
+			r->file = file;
+			g_ptr_array_add(files, r);
+		}
+		r->n++;
 	}
 	json_object_put(doc);
 	return b;
 }
 
-unsigned cck_baseline_apply(GHashTable *b, struct cck_sink *s)
+/* The recorded file that answers for a finding in file (canonical), or
+ * NULL: the same file first, else one whose path ends with file's path
+ * under the baseline's directory. */
+static struct recorded *baseline_match(const struct cck_baseline *b, GPtrArray *files,
+				       const char *file)
+{
+	for (unsigned j = 0; j < files->len; j++) {
+		struct recorded *r = files->pdata[j];
+		if (r->n && !strcmp(r->file, file))
+			return r;
+	}
+	size_t dl = strlen(b->dir);
+	if (strncmp(file, b->dir, dl) || file[dl] != '/')
+		return NULL;
+	const char *rel = file + dl;	/* "/src/x.c" */
+	for (unsigned j = 0; j < files->len; j++) {
+		struct recorded *r = files->pdata[j];
+		if (r->n && g_str_has_suffix(r->file, rel))
+			return r;
+	}
+	return NULL;
+}
+
+unsigned cck_baseline_apply(struct cck_baseline *b, struct cck_sink *s)
 {
 	unsigned dropped = 0;
 	GPtrArray *keep = g_ptr_array_new();
 	for (unsigned i = 0; i < s->diags->len; i++) {
 		struct cck_diag *d = s->diags->pdata[i];
-		char *k = baseline_key(d->file, d->check, d->message);
-		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(b, k));
-		if (n) {	/* each entry answers for one finding */
-			g_hash_table_insert(b, k, GUINT_TO_POINTER(n - 1));
+		char *k = finding_key(d->check, d->message);
+		GPtrArray *files = g_hash_table_lookup(b->by_finding, k);
+		g_free(k);
+		char *file = g_canonicalize_filename(d->file, NULL);
+		struct recorded *r = files ? baseline_match(b, files, file) : NULL;
+		g_free(file);
+		if (r) {	/* each entry answers for one finding */
+			r->n--;
 			cck_diag_free(d);
 			dropped++;
 		} else {
-			g_free(k);
 			g_ptr_array_add(keep, d);
 		}
 	}

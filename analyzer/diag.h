@@ -50,10 +50,15 @@ enum cck_format { CCK_FMT_TEXT, CCK_FMT_JSON, CCK_FMT_SARIF };
 void cck_print_text(FILE *out, const struct cck_sink *s, bool color);
 
 /* Findings already known: a JSON document as --format=json writes it.
- * Each entry suppresses one finding with the same file, check and message
- * (lines move as code changes; the message names the resource and call). */
-GHashTable *cck_baseline_load(const char *path, char **err);
-unsigned cck_baseline_apply(GHashTable *baseline, struct cck_sink *s);
+ * Each entry suppresses one finding with the same check and message
+ * (lines move as code changes; the message names the resource and call)
+ * in the same file: the same path, or, for a baseline recorded in another
+ * checkout, a path that ends with the finding's path under the baseline
+ * file's directory. */
+struct cck_baseline;
+struct cck_baseline *cck_baseline_load(const char *path, char **err);
+unsigned cck_baseline_apply(struct cck_baseline *baseline, struct cck_sink *s);
+void cck_baseline_free(struct cck_baseline *baseline);
 /* One diagnostic as a JSON object (the --format=json element, plus the
  * function and model when with_origin), and back (NULL if malformed). */
 struct json_object;
