@@ -7,6 +7,7 @@
  *    -ECANCELED once its coroutine is cancelled and -ETIMEDOUT when the
  *    deadline passes. After a cancellation every suspending call returns
  *    -ECANCELED at once, except inside a shield.
+ *  - Suspending calls run in a coroutine; outside one they return -EPERM.
  *  - A suspending call that returns a cancellation status did not do its
  *    work: nothing was taken, sent, locked or consumed. A call that did its
  *    work returns its result even if the coroutine was cancelled meanwhile
@@ -65,7 +66,8 @@ enum cco_backend {
 
 struct cco_opts {
 	enum cco_backend backend;	/* AUTO: the environment variable
-					 * CCO_BACKEND=epoll|io_uring|auto decides */
+					 * CCO_BACKEND=epoll|io_uring|auto decides
+					 * ("uring" is io_uring too) */
 	size_t stack_size;		/* per coroutine, 0 = 256 KiB */
 	unsigned ring_entries;		/* io_uring submission queue, 0 = 256 */
 };
@@ -89,7 +91,8 @@ int64_t cco_now(void);
 
 /* ---- coroutines and scopes --------------------------------------------- */
 
-/* Opens a scope owned by the calling coroutine. NULL when out of memory.
+/* Opens a scope owned by the calling coroutine. NULL when out of memory,
+ * or (errno EPERM) when called outside a coroutine.
  * owns: the caller, until cco_scope_close. */
 cco_scope *cco_scope_open(void) CCK_RETURNS_OWNED CCO_MUST_CHECK;
 /* Starts fn(arg) in scope s. *co (if co is not NULL) gets a handle to
