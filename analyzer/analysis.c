@@ -403,7 +403,7 @@ static bool names_cancellation(const struct cck_request *rq)
 }
 
 static void analyze_tu(CXTranslationUnit ctu, const struct cck_request *rq,
-		       struct cck_result *res, bool exceptions)
+		       struct cck_result *res, bool exceptions, bool cxx)
 {
 	/* A TU that names a cancellation call most likely uses the posix
 	 * model from its first function on: then each function is analyzed
@@ -423,6 +423,9 @@ static void analyze_tu(CXTranslationUnit ctu, const struct cck_request *rq,
 			    (rq->whole_program ? CCK_MODEL_POSIX : 0);
 		tu.program = rq->program;
 		tu.exceptions = exceptions;
+		tu.cxx = cxx;
+		if (cxx)
+			tu.models |= CCK_MODEL_CXX;
 		tu.verbose = rq->verbose;
 		tu.notes = res->err;
 		tu.keep_ir = rq->dump_ir;
@@ -474,7 +477,8 @@ void cck_analyze_parsed(CXTranslationUnit ctu, const struct cck_request *rq,
 			struct cck_result *res)
 {
 	GPtrArray *args = flags_of(rq, res);
-	analyze_tu(ctu, rq, res, has_flag_last(args, "-fexceptions", "-fno-exceptions"));
+	analyze_tu(ctu, rq, res, has_flag_last(args, "-fexceptions", "-fno-exceptions"),
+		   is_cxx(rq->file, args));
 	g_ptr_array_free(args, TRUE);
 }
 
@@ -547,12 +551,14 @@ void cck_analyze(CXIndex idx, const struct cck_request *rq, struct cck_result *r
 	if (rq->verbose)
 		g_string_append_printf(res->err, "%s: note: parse %.3fs\n", rq->file,
 				       (g_get_monotonic_time() - t0) / 1e6);
-	/* C++ is a later capability: say so rather than pass silently. */
-	if (is_cxx(rq->file, args))
-		g_string_append_printf(res->err, "%s: warning: C++ is not modelled yet: only "
-				       "plain functions are analyzed, without destructors or "
+	/* C++ is modelled in part: say what is not rather than pass silently. */
+	bool cxx = is_cxx(rq->file, args);
+	if (cxx)
+		g_string_append_printf(res->err, "%s: warning: C++ is modelled in part: "
+				       "co_await and co_yield, the standard mutexes and lock "
+				       "guards; not yet other destructors, owned values or "
 				       "exceptions\n", rq->file);
-	analyze_tu(ctu, rq, res, has_flag_last(args, "-fexceptions", "-fno-exceptions"));
+	analyze_tu(ctu, rq, res, has_flag_last(args, "-fexceptions", "-fno-exceptions"), cxx);
 	g_ptr_array_free(args, TRUE);
 	if (rq->whole_program)
 		res->inputs = inputs_of(ctu);

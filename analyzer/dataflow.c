@@ -910,7 +910,7 @@ static bool run_cleanups(struct run *R, struct state *s)
 static bool saved_by_cleanup(struct run *R, const struct state *s,
 			     const struct cck_event *e)
 {
-	if (e->model != CCK_CANCEL_UNWINDS || !s->nc)
+	if (!cck_cancel_unwinds(e->model) || !s->nc)
 		return false;
 	struct state t = *s;
 	return !run_cleanups(R, &t) || value_of(&t, e->var) < 0;
@@ -923,9 +923,10 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 	 * guards it holds stay held while other coroutines of its thread run
 	 * (the check decides which guards block the thread). */
 	bool reached = !(e->var && !(region(s, e->var) & e->mask));
-	if (reached && e->model == CCK_CANCEL_RETURNS)
+	bool coro = e->model == CCK_CANCEL_RETURNS || e->model == CCK_CANCEL_DESTROYS;
+	if (reached && coro)
 		((struct cck_func *)R->f)->suspends_coro = true;
-	if (reached && e->model == CCK_CANCEL_RETURNS && !s->cancel_uid)
+	if (reached && coro && !s->cancel_uid)
 		for (int i = 0; i < s->nf; i++)
 			if (s->f[i].kind == F_GUARD && fact_possible(s, &s->f[i]))
 				report(R, s, &s->f[i], CCK_LEAK_HELD_AT_SUSPEND, e->model, e->loc,
@@ -935,11 +936,11 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 			forget_var(s, e->res);
 		return;
 	}
-	if (R->sum && !R->sum->suspends) {
+	if (R->sum && !R->sum->suspends && e->model != CCK_CANCEL_DESTROYS) {
 		R->sum->suspends = e->model;
 		R->sum->suspend_via = e->callee;
 	}
-	if (R->sum)	/* what the parameters may be where it suspends */
+	if (R->sum && e->model != CCK_CANCEL_DESTROYS)	/* what the parameters may be where it suspends */
 		for (unsigned i = 0; i < R->f->params->len && i < CCK_SUM_PARAMS; i++) {
 			cck_sym p = g_array_index(R->f->params, cck_sym, i);
 			unsigned r = region(s, p);
@@ -948,12 +949,12 @@ static void suspend(struct run *R, struct state *s, const struct cck_event *e,
 			R->sum->suspend_when[i] |= r;
 		}
 	s->flags |= S_SUSPENDED;
-	if (e->model == CCK_CANCEL_UNWINDS && !s->cancel_uid) {
+	if (cck_cancel_unwinds(e->model) && !s->cancel_uid) {
 		struct state t = *s;
 		t.flags = s->flags;
-		t.cancel_model = CCK_CANCEL_UNWINDS;
+		t.cancel_model = e->model;
 		if (run_cleanups(R, &t)) {
-			report_all(R, &t, CCK_CANCEL_UNWINDS, e->loc, e->callee, e->uid, 0);
+			report_all(R, &t, e->model, e->loc, e->callee, e->uid, 0);
 			R->pcons_missed |= ~t.pcons;
 			lent_at_exit(R, &t, e->loc, e->callee, e->uid, false);
 			arm_partial(R, &t, e);

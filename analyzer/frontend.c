@@ -246,12 +246,45 @@ static void kids_free(struct kids *k)
 }
 
 /* Expressions wrapped in parens and implicit or explicit casts. */
+/* The TU being lowered is C++ (set by cck_lower_tu). */
+static __thread bool lower_cxx;
+
+/* Whether the first token of c is one of the words (NULL-terminated). */
+static bool starts_with_word(CXCursor c, const char *const *words)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXToken *t = clang_getToken(tu, clang_getRangeStart(clang_getCursorExtent(c)));
+	if (!t)
+		return false;
+	CXString s = clang_getTokenSpelling(tu, *t);
+	const char *p = clang_getCString(s);
+	bool r = false;
+	for (; p && *words && !r; words++)
+		r = !strcmp(p, *words);
+	clang_disposeString(s);
+	clang_disposeTokens(tu, t, 1);
+	return r;
+}
+
+/* libclang shows co_await and co_yield as unexposed expressions: known by
+ * their first token. 1: co_await, 2: co_yield, 0: neither. */
+static int suspend_expr(CXCursor c)
+{
+	static const char *const await[] = { "co_await", NULL }, *const yield[] = { "co_yield", NULL };
+	if (!lower_cxx || clang_getCursorKind(c) != CXCursor_UnexposedExpr)
+		return 0;
+	return starts_with_word(c, await) ? 1 : starts_with_word(c, yield) ? 2 : 0;
+}
+
 static CXCursor strip(CXCursor c)
 {
 	for (;;) {
 		enum CXCursorKind k = clang_getCursorKind(c);
 		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
 		    k != CXCursor_CStyleCastExpr)
+			return c;
+		/* its last child is the awaiter's await_resume() */
+		if (k == CXCursor_UnexposedExpr && suspend_expr(c))
 			return c;
 		struct kids ks;
 		kids_get(c, &ks);
@@ -328,13 +361,55 @@ static bool is_noreturn_name(const char *n);
 
 /* Names of declarations, cached by the declaration: getting a spelling
  * and interning it costs more than the rest of lowering a reference. */
+static bool is_function_kind(enum CXCursorKind k)
+{
+	return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod ||
+	       k == CXCursor_Constructor || k == CXCursor_Destructor ||
+	       k == CXCursor_FunctionTemplate || k == CXCursor_ConversionFunction;
+}
+
+/* A C++ function's name with its namespaces and classes, without template
+ * arguments or inline namespaces: "std::mutex::lock", "app::conn::send".
+ * A function of the global namespace keeps its plain name. */
+static cck_sym qualified_sym(struct cck_tu *tu, CXCursor decl)
+{
+	GString *q = g_string_new(NULL);
+	CXString s = clang_getCursorSpelling(decl);
+	g_string_append(q, clang_getCString(s));
+	clang_disposeString(s);
+	for (CXCursor p = clang_getCursorSemanticParent(decl);; p = clang_getCursorSemanticParent(p)) {
+		enum CXCursorKind k = clang_getCursorKind(p);
+		if (k == CXCursor_Namespace || k == CXCursor_ClassDecl || k == CXCursor_StructDecl ||
+		    k == CXCursor_ClassTemplate || k == CXCursor_UnionDecl ||
+		    k == CXCursor_ClassTemplatePartialSpecialization) {
+			CXString n = clang_getCursorSpelling(p);
+			const char *ns = clang_getCString(n);
+			/* anonymous, and std::__cxx11-like inline namespaces */
+			if (ns && *ns && strncmp(ns, "__", 2) &&
+			    !(k == CXCursor_Namespace && clang_Cursor_isInlineNamespace(p))) {
+				g_string_prepend(q, "::");
+				g_string_prepend(q, ns);
+			}
+			clang_disposeString(n);
+			continue;
+		}
+		if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
+			continue;
+		break;
+	}
+	cck_sym r = q->len ? cck_intern(&tu->strs, q->str) : 0;
+	g_string_free(q, TRUE);
+	return r;
+}
+
 static cck_sym decl_sym(struct cck_tu *tu, CXCursor decl)
 {
 	gpointer key = (gpointer)decl.data[0];
 	gpointer v = g_hash_table_lookup(tu->decl_syms, key);
 	if (v)
 		return GPOINTER_TO_UINT(v);
-	cck_sym s = spelling_sym(tu, decl);
+	cck_sym s = lower_cxx && is_function_kind(clang_getCursorKind(decl))
+		? qualified_sym(tu, decl) : spelling_sym(tu, decl);
 	g_hash_table_insert(tu->decl_syms, key, GUINT_TO_POINTER(s));
 	return s;
 }
@@ -571,8 +646,18 @@ static void key_text(struct lower *L, CXCursor c, GString *out, int depth, bool 
 		clang_disposeString(s);
 		return;
 	}
+	case CXCursor_CXXThisExpr:
+		g_string_append(out, "this");
+		return;
 	case CXCursor_MemberRefExpr: {
 		kids_get(c, &ks);
+		if (ks.n < 1 && lower_cxx) {	/* a member of *this, named alone */
+			kids_free(&ks);
+			CXString s = clang_getCursorSpelling(c);
+			g_string_append_printf(out, "this->%s", clang_getCString(s));
+			clang_disposeString(s);
+			return;
+		}
 		if (ks.n < 1) {
 			kids_free(&ks);
 			g_string_append_c(out, '?');
@@ -872,7 +957,17 @@ static bool is_self(CXCursor e)
 static struct opnd call(struct lower *L, CXCursor c)
 {
 	CXCursor ref = clang_getCursorReferenced(c);
-	bool direct = clang_getCursorKind(ref) == CXCursor_FunctionDecl;
+	enum CXCursorKind rk = clang_getCursorKind(ref);
+	bool direct = rk == CXCursor_FunctionDecl;
+	int member = 0;		/* 1: a member function, its object is argument 0 */
+	if (lower_cxx && !direct && is_function_kind(rk)) {
+		CXString sp = clang_getCursorSpelling(ref);
+		/* operators and lambdas: their operands are not laid out as a
+		 * call's (and what they do is not modelled) */
+		direct = strncmp(clang_getCString(sp), "operator", 8) != 0;
+		clang_disposeString(sp);
+		member = direct && rk == CXCursor_CXXMethod && !clang_CXXMethod_isStatic(ref);
+	}
 	const struct callee_info *ci = direct ? callee_of(L->tu, ref) : NULL;
 	cck_sym callee = ci ? ci->name : 0;
 	int nargs = clang_Cursor_getNumArguments(c);
@@ -889,10 +984,24 @@ static struct opnd call(struct lower *L, CXCursor c)
 		L->tu->models |= CCK_MODEL_URING;	/* liburing's, from its header */
 
 	struct cck_arg stack[8];
-	struct cck_arg *args = nargs > 8 ? g_new0(struct cck_arg, nargs) : stack;
+	struct cck_arg *args = nargs + member > 8 ? g_new0(struct cck_arg, nargs + member) : stack;
 	struct kids cks;	/* a call's children: the callee, then the arguments */
 	kids_get(c, &cks);
 	bool from_kids = nargs >= 0 && cks.n == (unsigned)nargs + 1;
+	if (member) {	/* obj.f(), p->f(): the object, or nothing known (this) */
+		struct kids mk = { 0 };
+		CXCursor m = cks.n ? strip(kid(&cks, 0)) : clang_getNullCursor();
+		if (!clang_Cursor_isNull(m) && clang_getCursorKind(m) == CXCursor_MemberRefExpr)
+			kids_get(m, &mk);
+		memset(&args[0], 0, sizeof args[0]);
+		if (mk.n) {
+			CXCursor obj = kid(&mk, 0);
+			struct opnd o = expr(L, obj);
+			args[0] = arg_of(L, obj, &o);
+		}
+		kids_free(&mk);
+		args++;
+	}
 	if (!direct && cks.n)	/* through a pointer: what it reads (a table) */
 		expr(L, kid(&cks, 0));
 	int start_arg = !strcmp(cname, "pthread_create") ? 2 :
@@ -917,6 +1026,8 @@ static struct opnd call(struct lower *L, CXCursor c)
 	}
 	kids_free(&cks);
 	nargs = nargs < 0 ? 0 : nargs;
+	args -= member;
+	nargs += member;
 	struct opnd r = opaque;
 	if (routine) {
 		struct cck_create cr = { routine, handle };
@@ -1217,6 +1328,31 @@ static struct opnd stmt_expr(struct lower *L, CXCursor c)
 	return o;
 }
 
+/* co_await e, co_yield e: e is evaluated, then the coroutine suspends at
+ * a call named "co_await" or "co_yield" (the cxx model's suspend points,
+ * 'unwinds': destroying it there runs its locals' destructors). libclang
+ * lists the operand first, then the awaiter's ready/suspend/resume calls,
+ * which are not the program's own calls and are left out. */
+static struct opnd coroutine_suspend(struct lower *L, CXCursor c, bool yield)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	if (ks.n == 1 && suspend_expr(kid(&ks, 0))) {	/* a conversion around it */
+		CXCursor in = kid(&ks, 0);
+		kids_free(&ks);
+		return coroutine_suspend(L, in, suspend_expr(in) == 2);
+	}
+	if (ks.n)
+		expr(L, kid(&ks, 0));
+	kids_free(&ks);
+	struct opnd r = opaque;
+	r.var = temp(L);
+	struct cck_event *e = emit_call(L, c, cck_intern(&L->tu->strs,
+						yield ? "co_yield" : "co_await"), NULL, 0);
+	e->res = r.var;
+	return r;
+}
+
 static struct opnd expr(struct lower *L, CXCursor c)
 {
 	if (too_deep(L))
@@ -1291,6 +1427,13 @@ static struct opnd expr(struct lower *L, CXCursor c)
 	}
 	case CXCursor_UnaryExpr:	/* sizeof, alignof: not evaluated */
 		return opaque;
+	case CXCursor_UnexposedExpr: {
+		int sk = suspend_expr(c);
+		if (sk)
+			return coroutine_suspend(L, c, sk == 2);
+		lower_children(L, c);
+		return opaque;
+	}
 	default:
 		lower_children(L, c);
 		return opaque;
@@ -1597,6 +1740,93 @@ static cck_sym function_named_by(struct lower *L, CXCursor e)
 	return spelling_sym(L->tu, e);
 }
 
+/* The standard lock guards, by class template. */
+static const char *lock_guard_type(struct lower *L, CXCursor d, cck_sym *ty)
+{
+	static const char *const guards[] = {
+		"std::lock_guard", "std::scoped_lock", "std::shared_lock", "std::unique_lock",
+	};
+	CXCursor td = clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(d)));
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(td);
+	if (!clang_Cursor_isNull(tmpl))
+		td = tmpl;
+	if (clang_getCursorKind(td) != CXCursor_ClassTemplate)
+		return NULL;
+	*ty = qualified_sym(L->tu, td);
+	const char *tn = cck_str(&L->tu->strs, *ty);
+	for (size_t i = 0; i < G_N_ELEMENTS(guards); i++)
+		if (!strcmp(tn, guards[i]))
+			return guards[i];
+	return NULL;
+}
+
+/* std::defer_lock, std::try_to_lock, std::adopt_lock: the guard does not
+ * lock (it may later, or the mutex is already held). Known by type: the
+ * tag is passed by value, through a copy. */
+static bool lock_tag(CXCursor a)
+{
+	CXString s = clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(a)));
+	const char *p = clang_getCString(s);
+	bool r = p && (strstr(p, "defer_lock_t") || strstr(p, "try_to_lock_t") ||
+		       strstr(p, "adopt_lock_t"));
+	clang_disposeString(s);
+	return r;
+}
+
+/* A standard lock guard declared here ("std::lock_guard<std::mutex>
+ * g(m);"): a call named by its type acquires each mutex it is given
+ * (unless a tag says it does not lock), and a cleanup named by its
+ * destructor releases them where the scope ends, and where the coroutine
+ * is destroyed at a suspend point. The variable stands for its first
+ * mutex, so that g.unlock() releases it. false if d is not one (a guard
+ * moved from another is lowered as any variable). */
+static bool lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor init)
+{
+	cck_sym ty = 0;
+	const char *tn = lock_guard_type(L, d, &ty);
+	if (!tn || clang_Cursor_isNull(init))
+		return false;
+	CXCursor call = strip(init);
+	if (clang_getCursorKind(call) != CXCursor_CallExpr ||
+	    clang_getCursorKind(clang_getCursorReferenced(call)) != CXCursor_Constructor)
+		return false;
+	int n = clang_Cursor_getNumArguments(call);
+	if (n < 1)
+		return false;
+	CXCursor a0 = clang_Cursor_getArgument(call, 0);
+	cck_sym at = 0;
+	if (lock_guard_type(L, a0, &at))
+		return false;	/* moved or copied from another guard */
+	bool all = !strcmp(tn, "std::scoped_lock");
+	int first = 0, last = all ? n - 1 : 0;
+	bool acquire = true;
+	if (all && lock_tag(a0)) {	/* scoped_lock(std::adopt_lock, m...) */
+		first = 1;
+		acquire = false;
+	} else if (!all && n >= 2 && lock_tag(clang_Cursor_getArgument(call, 1))) {
+		acquire = false;
+	}
+	const char *base = strrchr(tn, ':') + 1;
+	char *dn = g_strdup_printf("%s::~%s", tn, base);
+	cck_sym dtor = cck_intern(&L->tu->strs, dn);
+	g_free(dn);
+	for (int i = first; i <= last; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, i);
+		struct opnd o = expr(L, a);
+		struct cck_arg ca = arg_of(L, a, &o);
+		if (acquire)
+			emit_call(L, d, ty, &ca, 1);
+		uint32_t ci = add_cleanup(L, dtor, ca, d, true);
+		emit(L, CCK_EV_CLEANUP_PUSH, d)->var = ci;
+		struct scoped_cleanup sc = { L->scope, ci, false };
+		g_array_append_val(L->scoped, sc);
+		if (i == first && ca.key)
+			g_hash_table_insert(L->subst, GUINT_TO_POINTER(v),
+					    (gpointer)cck_str(&L->tu->strs, ca.key));
+	}
+	return true;
+}
+
 static void var_decl(struct lower *L, CXCursor d)
 {
 	cck_sym v = spelling_sym(L->tu, d);
@@ -1629,6 +1859,8 @@ static void var_decl(struct lower *L, CXCursor d)
 		return;
 	}
 	if (!strcmp(name, "__not_first_call") || !strcmp(name, "__cancel_buf"))
+		return;
+	if (lower_cxx && lock_guard_decl(L, d, v, init))
 		return;
 	/* With -fexceptions glibc registers the handler as a cleanup variable
 	 * "__clframe = { routine, arg, do_it }". */
@@ -1809,6 +2041,36 @@ static void stmt_while(struct lower *L, CXCursor c, bool is_do)
 	set_cur(L, exit);
 }
 
+/* for (decl : range) body: the range is evaluated once, and the body runs
+ * any number of times. */
+static void stmt_for_range(struct lower *L, CXCursor c)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	if (ks.n < 2) {
+		kids_free(&ks);
+		return;
+	}
+	CXCursor body = kid(&ks, ks.n - 1);
+	for (unsigned i = 0; i + 1 < ks.n; i++)
+		if (clang_isExpression(clang_getCursorKind(kid(&ks, i))))
+			expr(L, kid(&ks, i));
+	kids_free(&ks);
+	struct cck_block *head = new_block(L), *bb = new_block(L), *exit = new_block(L);
+	jump(L, head->id);
+	set_cur(L, head);
+	branch(L, 0, CCK_CMP_NE, 0, bb->id, exit->id);
+	set_cur(L, bb);
+	push_loop(L, exit->id, head->id);
+	L->scope++;
+	stmt(L, body);
+	leave_scopes(L, L->scope - 1, body, true);
+	L->scope--;
+	pop_loop(L);
+	jump(L, head->id);
+	set_cur(L, exit);
+}
+
 static void stmt_if(struct lower *L, CXCursor c)
 {
 	struct kids ks;
@@ -1921,18 +2183,24 @@ static uint32_t label_block(struct lower *L, cck_sym name)
 	return b->id;
 }
 
+/* Leaves the function at c, returning ret (0: nothing tracked). */
+static void leave_function(struct lower *L, CXCursor c, cck_sym ret)
+{
+	leave_scopes(L, 0, c, false);
+	struct cck_block *b = cur(L);
+	b->term = CCK_T_RETURN;
+	b->ret = ret;
+	b->term_loc = loc_of(L->tu, c);
+	L->cur = NULL;
+}
+
 static void stmt_return(struct lower *L, CXCursor c)
 {
 	struct kids ks;
 	kids_get(c, &ks);
 	struct opnd o = ks.n ? expr(L, kid(&ks, 0)) : opaque;
 	kids_free(&ks);
-	leave_scopes(L, 0, c, false);
-	struct cck_block *b = cur(L);
-	b->term = CCK_T_RETURN;
-	b->ret = o.addr_of ? 0 : o.var;
-	b->term_loc = loc_of(L->tu, c);
-	L->cur = NULL;
+	leave_function(L, c, o.addr_of ? 0 : o.var);
 }
 
 static void stmt_compound(struct lower *L, CXCursor c)
@@ -2033,6 +2301,22 @@ static void stmt(struct lower *L, CXCursor c)
 	case CXCursor_NullStmt:
 	case CXCursor_GCCAsmStmt:
 		return;
+	case CXCursor_CXXForRangeStmt:
+		stmt_for_range(L, c);
+		return;
+	case CXCursor_UnexposedStmt: {
+		static const char *const co_return[] = { "co_return", NULL };
+		if (lower_cxx && starts_with_word(c, co_return)) {
+			/* the promise's return_value(e) / return_void(), then
+			 * leave as a return does */
+			lower_children(L, c);
+			leave_function(L, c, 0);
+			return;
+		}
+		if (lower_cxx)
+			lower_children(L, c);
+		return;
+	}
 	default:
 		if (clang_isExpression(k) || k == CXCursor_StmtExpr) {
 			L->stmt_expr = strip(c);
@@ -2068,7 +2352,7 @@ static void mark_unread(struct cck_func *f)
 static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
 {
 	struct cck_func *f = cck_func_new();
-	f->name = spelling_sym(tu, fn);
+	f->name = decl_sym(tu, fn);
 	f->loc = loc_of(tu, fn);
 	cck_loc_resolve(tu, &f->loc);
 	f->internal = clang_getCursorLinkage(fn) == CXLinkage_Internal;
@@ -2207,6 +2491,13 @@ static void table(struct cck_tu *tu, CXCursor var)
 		g_hash_table_add(tu->static_vars, GUINT_TO_POINTER(v));
 }
 
+/* C++ declarations whose members may be function definitions. */
+static bool cxx_scope(enum CXCursorKind k)
+{
+	return k == CXCursor_Namespace || k == CXCursor_ClassDecl || k == CXCursor_StructDecl ||
+	       k == CXCursor_ClassTemplate || k == CXCursor_ClassTemplatePartialSpecialization;
+}
+
 /* Every function declaration contributes its annotations to the role of
  * its name; definitions outside system headers are lowered. */
 static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
@@ -2215,16 +2506,20 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
 		return CXChildVisit_Recurse;
+	if (lower_cxx && cxx_scope(k))
+		return clang_Location_isInSystemHeader(clang_getCursorLocation(c))
+			? CXChildVisit_Continue : CXChildVisit_Recurse;
 	if (k == CXCursor_VarDecl &&
 	    !clang_Location_isInSystemHeader(clang_getCursorLocation(c))) {
 		table(tu, c);
 		return CXChildVisit_Continue;
 	}
-	if (k != CXCursor_FunctionDecl)
+	if (k != CXCursor_FunctionDecl &&
+	    !(lower_cxx && (k == CXCursor_CXXMethod || k == CXCursor_FunctionTemplate)))
 		return CXChildVisit_Continue;
 	if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;	/* calls record that per callee */
-	cck_sym name = spelling_sym(tu, c);
+	cck_sym name = decl_sym(tu, c);
 	struct cck_role r;
 	if (cck_read_annotations(c, &r)) {
 		struct cck_role *old = g_hash_table_lookup(tu->decl_roles,
@@ -2242,9 +2537,22 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 	if (clang_isCursorDefinition(c)) {
 		struct kids ks;
 		kids_get(c, &ks);
-		for (unsigned i = 0; i < ks.n; i++)
-			if (clang_getCursorKind(kid(&ks, i)) == CXCursor_CompoundStmt)
-				lower_function(tu, c, kid(&ks, i));
+		for (unsigned i = 0; i < ks.n; i++) {
+			CXCursor b = kid(&ks, i);
+			enum CXCursorKind bk = clang_getCursorKind(b);
+			if (bk == CXCursor_CompoundStmt) {
+				lower_function(tu, c, b);
+			} else if (lower_cxx && bk == CXCursor_UnexposedStmt) {
+				/* a coroutine's body: the function's own block
+				 * first, then what the compiler adds (the promise,
+				 * the initial and final suspends) */
+				struct kids bks;
+				kids_get(b, &bks);
+				if (bks.n && clang_getCursorKind(kid(&bks, 0)) == CXCursor_CompoundStmt)
+					lower_function(tu, c, kid(&bks, 0));
+				kids_free(&bks);
+			}
+		}
 		kids_free(&ks);
 	}
 	return CXChildVisit_Continue;
@@ -2256,14 +2564,20 @@ static enum CXChildVisitResult definitions(CXCursor c, CXCursor parent, CXClient
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
 		return CXChildVisit_Recurse;
-	if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
+	if (lower_cxx && cxx_scope(k))
+		return clang_Location_isInSystemHeader(clang_getCursorLocation(c))
+			? CXChildVisit_Continue : CXChildVisit_Recurse;
+	if ((k == CXCursor_FunctionDecl ||
+	     (lower_cxx && (k == CXCursor_CXXMethod || k == CXCursor_FunctionTemplate))) &&
+	    clang_isCursorDefinition(c) &&
 	    !clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
-		g_hash_table_add(tu->defined, GUINT_TO_POINTER(spelling_sym(tu, c)));
+		g_hash_table_add(tu->defined, GUINT_TO_POINTER(decl_sym(tu, c)));
 	return CXChildVisit_Continue;
 }
 
 void cck_lower_tu(struct cck_tu *tu, CXTranslationUnit ctu)
 {
+	lower_cxx = tu->cxx;
 	if (tu->incremental)	/* which callees are worth waiting for */
 		clang_visitChildren(clang_getTranslationUnitCursor(ctu), definitions, tu);
 	/* Annotations first: a call may precede the annotated declaration of

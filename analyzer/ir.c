@@ -300,7 +300,8 @@ static const char *mask_name(unsigned m)
 
 static const char *model_name(unsigned m)
 {
-	return m == CCK_CANCEL_RETURNS ? "returns" : m == CCK_CANCEL_UNWINDS ? "unwinds" : "none";
+	return m == CCK_CANCEL_RETURNS ? "returns" : m == CCK_CANCEL_UNWINDS ? "unwinds" :
+	       m == CCK_CANCEL_DESTROYS ? "destroys" : "none";
 }
 
 static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_func *f,

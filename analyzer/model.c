@@ -367,7 +367,62 @@ static void row_to_role(const struct row *w, struct cck_role *r)
 static struct cck_role posix_roles[sizeof posix / sizeof posix[0]];
 static struct cck_role libc_roles[sizeof posix / sizeof posix[0]];
 static struct cck_role strict_roles[sizeof may_occur / sizeof may_occur[0]];
+/* C++: the suspend points of a C++20 coroutine (destroying it at one
+ * runs the destructors of the locals alive there: the 'unwinds' model),
+ * the standard mutexes, and the lock guards. A guard's declaration is
+ * lowered as a call named by its type that acquires the mutex, and its
+ * destructor as a cleanup that releases it. Member functions take the
+ * object as argument 1. Sorted by name (strcmp). */
+static const struct row cxx[] = {
+	{ "co_await", .suspends = CCK_CANCEL_DESTROYS },
+	{ "co_yield", .suspends = CCK_CANCEL_DESTROYS },
+	{ "std::condition_variable::wait", .blocks = 1 },
+	{ "std::condition_variable::wait_for", .blocks = 1 },
+	{ "std::condition_variable::wait_until", .blocks = 1 },
+	{ "std::lock_guard", .acq = 1 },
+	{ "std::lock_guard::~lock_guard", .rel = 1 },
+	{ "std::mutex::lock", .acq = 1 },
+	{ "std::mutex::try_lock", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::mutex::unlock", .rel = 1 },
+	{ "std::recursive_mutex::lock", .acq = 1 },
+	{ "std::recursive_mutex::try_lock", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::recursive_mutex::unlock", .rel = 1 },
+	{ "std::recursive_timed_mutex::lock", .acq = 1 },
+	{ "std::recursive_timed_mutex::try_lock", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::recursive_timed_mutex::unlock", .rel = 1 },
+	{ "std::scoped_lock", .acq = 1 },
+	{ "std::scoped_lock::~scoped_lock", .rel = 1 },
+	{ "std::shared_lock", .acq = 1 },
+	{ "std::shared_lock::lock", .acq = 1 },
+	{ "std::shared_lock::try_lock", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::shared_lock::unlock", .rel = 1 },
+	{ "std::shared_lock::~shared_lock", .rel = 1 },
+	{ "std::shared_mutex::lock", .acq = 1 },
+	{ "std::shared_mutex::lock_shared", .acq = 1 },
+	{ "std::shared_mutex::try_lock", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::shared_mutex::try_lock_shared", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::shared_mutex::unlock", .rel = 1 },
+	{ "std::shared_mutex::unlock_shared", .rel = 1 },
+	{ "std::shared_timed_mutex::lock", .acq = 1 },
+	{ "std::shared_timed_mutex::lock_shared", .acq = 1 },
+	{ "std::shared_timed_mutex::try_lock", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::shared_timed_mutex::try_lock_shared", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::shared_timed_mutex::unlock", .rel = 1 },
+	{ "std::shared_timed_mutex::unlock_shared", .rel = 1 },
+	{ "std::this_thread::sleep_for", .blocks = 1 },
+	{ "std::this_thread::sleep_until", .blocks = 1 },
+	{ "std::timed_mutex::lock", .acq = 1 },
+	{ "std::timed_mutex::try_lock", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::timed_mutex::unlock", .rel = 1 },
+	{ "std::unique_lock", .acq = 1 },
+	{ "std::unique_lock::lock", .acq = 1 },
+	{ "std::unique_lock::try_lock", .tryacq = 1, .trysucc = CCK_NONZERO },
+	{ "std::unique_lock::unlock", .rel = 1 },
+	{ "std::unique_lock::~unique_lock", .rel = 1 },
+};
+
 static struct cck_role uring_roles[sizeof uring / sizeof uring[0]];
+static struct cck_role cxx_roles[sizeof cxx / sizeof cxx[0]];
 static struct cck_role cco_roles[sizeof cco / sizeof cco[0]];
 
 static void build_table(const struct row *t, size_t n, struct cck_role *out)
@@ -409,6 +464,7 @@ static void __attribute__((constructor)) build_roles(void)
 	}
 	build_table(uring, sizeof uring / sizeof uring[0], uring_roles);
 	build_table(cco, sizeof cco / sizeof cco[0], cco_roles);
+	build_table(cxx, sizeof cxx / sizeof cxx[0], cxx_roles);
 	/* a "may occur" point keeps what posix says it does with values */
 	for (size_t i = 0; i < sizeof may_occur / sizeof may_occur[0]; i++) {
 		if (i && strcmp(may_occur[i - 1], may_occur[i]) >= 0)
@@ -430,6 +486,8 @@ const struct cck_role *cck_model_role(unsigned models, const char *fn)
 		return lookup(uring, sizeof uring / sizeof uring[0], uring_roles, fn);
 	if ((models & CCK_MODEL_CCO) && !strncmp(fn, "cco_", 4))
 		return lookup(cco, sizeof cco / sizeof cco[0], cco_roles, fn);
+	if ((models & CCK_MODEL_CXX) && (!strncmp(fn, "std::", 5) || !strncmp(fn, "co_", 3)))
+		return lookup(cxx, sizeof cxx / sizeof cxx[0], cxx_roles, fn);
 	if (models & CCK_MODEL_POSIX_STRICT) {
 		const char *const *m = bsearch(fn, may_occur,
 			sizeof may_occur / sizeof may_occur[0], sizeof may_occur[0], name_cmp);

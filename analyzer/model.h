@@ -12,7 +12,18 @@ enum cck_cancel_model {
 	CCK_CANCEL_NONE = 0,	/* the call does not suspend */
 	CCK_CANCEL_RETURNS,	/* returns a negative status, caller's code runs */
 	CCK_CANCEL_UNWINDS,	/* control leaves; only registered cleanups run */
+	CCK_CANCEL_DESTROYS,	/* a C++ coroutine destroyed at its suspend point:
+				 * as unwinds, the destructors of its live locals
+				 * (its cleanups) run; nothing of it reaches a
+				 * caller, which does not suspend by calling it */
 };
+
+/* Whether control leaves the function on the cancel edge (the registered
+ * cleanups run) rather than returning a status. */
+static inline bool cck_cancel_unwinds(unsigned m)
+{
+	return m == CCK_CANCEL_UNWINDS || m == CCK_CANCEL_DESTROYS;
+}
 
 /* Abstract value of an integer or pointer result: which signs it may have,
  * with the two cancellation statuses (-ECANCELED, -ETIMEDOUT) apart from
@@ -107,6 +118,8 @@ enum cck_model_id {
 	CCK_MODEL_CCO = 1u << 1,	/* cco's API, for code built without its header */
 	CCK_MODEL_POSIX_STRICT = 1u << 2,	/* posix, plus the "may occur" points */
 	CCK_MODEL_URING = 1u << 3,	/* liburing: on when a TU calls it */
+	CCK_MODEL_CXX = 1u << 4,	/* C++20 coroutines and the standard
+					 * mutexes: on in a C++ TU */
 };
 int cck_model_by_name(const char *name);	/* -1 if unknown */
 unsigned cck_region_of(int64_t k);		/* the region bit holding k */

@@ -24,6 +24,7 @@ struct cck_tu {
 	bool uses_cancellation;		/* calls pthread_cancel & co: posix on */
 	bool saw_cancellation;		/* ...found in the code, not assumed */
 	bool exceptions;		/* compiled with -fexceptions */
+	bool cxx;			/* C++: coroutines, methods, lock guards */
 	bool verbose;
 	GString *notes;			/* --verbose: what was skipped and why */
 	bool keep_ir;			/* --dump-ir: keep CFGs after analysis */

@@ -6,6 +6,8 @@ static const char *hint(const struct cck_leak *l)
 {
 	if (l->model == CCK_CANCEL_RETURNS)
 		return "release it on the cancellation branch before returning";
+	if (l->model == CCK_CANCEL_DESTROYS)
+		return "hold it in a lock guard (std::lock_guard, std::unique_lock), whose destructor releases it, or release it before suspending";
 	if (l->popped_cleanup)
 		return "a cleanup handler was popped before this call; pop it after the guard is released";
 	if (l->shield_ended)
@@ -19,9 +21,12 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 		return;
 	const char *what = cck_sym_str(c, l->what);
 	const char *at = cck_sym_str(c, l->suspend_callee);
-	struct cck_diag *d = cck_report(c->sink, "cancel-held-guard",
-		cck_loc_file(c, l->at), l->at.line, l->at.col,
-		"'%s' is still held if '%s' is cancelled here", what, at);
+	struct cck_diag *d = l->model == CCK_CANCEL_DESTROYS
+		? cck_report(c->sink, "cancel-held-guard", cck_loc_file(c, l->at), l->at.line,
+			     l->at.col, "'%s' is still held if the coroutine is destroyed at "
+			     "this '%s'", what, at)
+		: cck_report(c->sink, "cancel-held-guard", cck_loc_file(c, l->at), l->at.line,
+			     l->at.col, "'%s' is still held if '%s' is cancelled here", what, at);
 	if (l->origin.line) {
 		if (l->origin_callee)
 			cck_note(d, cck_loc_file(c, l->origin), l->origin.line,

@@ -28,7 +28,7 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 			what, at);
 		break;
 	case CCK_LEAK_LENT_SCOPE:
-		if (l->model == CCK_CANCEL_UNWINDS)
+		if (cck_cancel_unwinds(l->model))
 			d = cck_report(c->sink, "cancel-lent-buffer", file, l->at.line, l->at.col,
 				"'%s' goes out of scope if '%s' is cancelled here, while the "
 				"operation it was lent to may still write into it",

@@ -4,6 +4,8 @@
 
 static const char *hint(const struct cck_leak *l)
 {
+	if (l->model == CCK_CANCEL_DESTROYS)
+		return "own it in an object whose destructor releases it (std::unique_ptr), or release it before suspending";
 	if (l->kind == CCK_LEAK_LOST_ON_CANCEL && l->model == CCK_CANCEL_UNWINDS)
 		return "register a cleanup handler that releases it around this call (pthread_cleanup_push), or hand it over before the callee can be cancelled";
 	if (l->kind == CCK_LEAK_LOST_ON_CANCEL)

@@ -20,6 +20,10 @@ static bool blocks_thread(const struct cck_check_ctx *c, cck_sym acquirer)
 	const struct cck_role *posix = cck_model_role(CCK_MODEL_POSIX, name);
 	if (posix && (posix->acquires >= 0 || posix->try_acquires >= 0))
 		return true;
+	/* std::mutex and its kin, directly or through a lock guard */
+	const struct cck_role *cxx = cck_model_role(CCK_MODEL_CXX, name);
+	if (cxx && (cxx->acquires >= 0 || cxx->try_acquires >= 0))
+		return true;
 	const struct cck_role *r = cck_tu_role(c->tu, acquirer);
 	if (!r || r->suspends)
 		return false;
@@ -38,7 +42,10 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 	cck_note(d, cck_loc_file(c, l->origin), l->origin.line, l->origin.col, true,
 		 "'%s' acquired here by '%s'", what, cck_sym_str(c, l->origin_callee));
 	cck_note(d, cck_loc_file(c, l->at), l->at.line, l->at.col, false,
-		 "fix: release it before suspending, or use a coroutine lock (cco_mutex)");
+		 l->model == CCK_CANCEL_DESTROYS
+		 ? "fix: unlock it (or end the lock guard's scope) before suspending, or use "
+		   "a mutex whose lock is awaited"
+		 : "fix: release it before suspending, or use a coroutine lock (cco_mutex)");
 }
 
 const struct cck_check cck_check_suspend_holding_lock = {

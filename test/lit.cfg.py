@@ -4,7 +4,7 @@ import lit.formats
 
 config.name = "cancelcheck"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".c", ".test", ".yaml.test"]
+config.suffixes = [".c", ".cpp", ".test", ".yaml.test"]
 config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.cck_obj_root, "test")
