@@ -281,7 +281,9 @@ static CXCursor strip(CXCursor c)
 	for (;;) {
 		enum CXCursorKind k = clang_getCursorKind(c);
 		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
-		    k != CXCursor_CStyleCastExpr)
+		    k != CXCursor_CStyleCastExpr && k != CXCursor_CXXStaticCastExpr &&
+		    k != CXCursor_CXXConstCastExpr && k != CXCursor_CXXReinterpretCastExpr &&
+		    k != CXCursor_CXXFunctionalCastExpr)
 			return c;
 		/* its last child is the awaiter's await_resume() */
 		if (k == CXCursor_UnexposedExpr && suspend_expr(c))
@@ -954,12 +956,45 @@ static bool is_self(CXCursor e)
 /* A call: arguments left to right, then the call event. Calls that shape
  * control flow (noreturn) or that glibc's cleanup macros emit are handled
  * here; everything else is resolved against roles and summaries later. */
+/* "std::ignore = e": an operator= call whose left side is std::ignore. */
+static bool ignored_assignment(CXCursor c)
+{
+	CXString sp = clang_getCursorSpelling(c);
+	bool assign = !strcmp(clang_getCString(sp), "operator=");
+	clang_disposeString(sp);
+	if (!assign)
+		return false;
+	struct kids ks;
+	kids_get(c, &ks);
+	bool r = false;
+	if (ks.n == 3) {	/* the left side, the operator, the right side */
+		CXCursor lhs = strip(kid(&ks, 0));
+		if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
+			CXCursor d = clang_getCursorReferenced(lhs);
+			CXString n = clang_getCursorSpelling(d);
+			r = !strcmp(clang_getCString(n), "ignore") &&
+			    clang_getCursorKind(clang_getCursorSemanticParent(d)) == CXCursor_Namespace;
+			clang_disposeString(n);
+		}
+	}
+	kids_free(&ks);
+	return r;
+}
+
 static struct opnd call(struct lower *L, CXCursor c)
 {
 	CXCursor ref = clang_getCursorReferenced(c);
 	enum CXCursorKind rk = clang_getCursorKind(ref);
 	bool direct = rk == CXCursor_FunctionDecl;
 	int member = 0;		/* 1: a member function, its object is argument 0 */
+	if (lower_cxx && !direct && is_function_kind(rk) && ignored_assignment(c)) {
+		/* std::ignore = f(): f's result is dropped, as in a statement */
+		struct kids ks;
+		kids_get(c, &ks);
+		struct opnd o = ks.n ? expr(L, kid(&ks, ks.n - 1)) : opaque;
+		kids_free(&ks);
+		return o;
+	}
 	if (lower_cxx && !direct && is_function_kind(rk)) {
 		CXString sp = clang_getCursorSpelling(ref);
 		/* operators and lambdas: their operands are not laid out as a
@@ -1353,6 +1388,66 @@ static struct opnd coroutine_suspend(struct lower *L, CXCursor c, bool yield)
 	return r;
 }
 
+/* new T(...), new T[n]: a fresh owned value, from a call named
+ * "operator new" ("operator new[]"); delete p, delete[] p: p consumed by
+ * "operator delete". A placement new is left as it is (nothing owned). */
+static struct opnd new_delete(struct lower *L, CXCursor c, bool is_new)
+{
+	/* From the tokens: "new (" is a placement new; "new T[" an array,
+	 * unless "(" or "{" comes first; "delete [" an array delete. */
+	CXTranslationUnit ctu = clang_Cursor_getTranslationUnit(c);
+	CXToken *tok;
+	unsigned n;
+	bool array = false, placement = false, seen = false, done = false;
+	clang_tokenize(ctu, clang_getCursorExtent(c), &tok, &n);
+	for (unsigned i = 0; i < n && !done; i++) {
+		CXString t = clang_getTokenSpelling(ctu, tok[i]);
+		const char *p = clang_getCString(t);
+		if (!seen) {
+			seen = !strcmp(p, is_new ? "new" : "delete");
+		} else if (!is_new) {
+			array = !strcmp(p, "[");
+			done = true;
+		} else if (!strcmp(p, "(") && i > 0) {
+			CXString prev = clang_getTokenSpelling(ctu, tok[i - 1]);
+			placement = !strcmp(clang_getCString(prev), "new");
+			clang_disposeString(prev);
+			done = true;
+		} else if (!strcmp(p, "{")) {
+			done = true;
+		} else if (!strcmp(p, "[")) {
+			array = done = true;
+		}
+		clang_disposeString(t);
+	}
+	clang_disposeTokens(ctu, tok, n);
+	struct kids ks;
+	kids_get(c, &ks);
+	struct cck_arg a = { 0 };
+	for (unsigned i = 0; i < ks.n; i++) {
+		CXCursor k = kid(&ks, i);
+		if (!clang_isExpression(clang_getCursorKind(k)))
+			continue;
+		struct opnd o = expr(L, k);
+		if (!is_new)
+			a = arg_of(L, k, &o);
+	}
+	kids_free(&ks);
+	if (is_new && placement)
+		return opaque;
+	const char *name = is_new ? (array ? "operator new[]" : "operator new")
+				  : (array ? "operator delete[]" : "operator delete");
+	struct opnd r = opaque;
+	struct cck_event *e = emit_call(L, c, cck_intern(&L->tu->strs, name), &a, is_new ? 0 : 1);
+	if (is_new) {
+		r.var = temp(L);
+		e->res = r.var;
+		r.call_block = L->cur;
+		r.call_ev = L->cur->raw->len - 1;
+	}
+	return r;
+}
+
 static struct opnd expr(struct lower *L, CXCursor c)
 {
 	if (too_deep(L))
@@ -1427,6 +1522,9 @@ static struct opnd expr(struct lower *L, CXCursor c)
 	}
 	case CXCursor_UnaryExpr:	/* sizeof, alignof: not evaluated */
 		return opaque;
+	case CXCursor_CXXNewExpr:
+	case CXCursor_CXXDeleteExpr:
+		return new_delete(L, c, clang_getCursorKind(c) == CXCursor_CXXNewExpr);
 	case CXCursor_UnexposedExpr: {
 		int sk = suspend_expr(c);
 		if (sk)
@@ -2491,6 +2589,29 @@ static void table(struct cck_tu *tu, CXCursor var)
 		g_hash_table_add(tu->static_vars, GUINT_TO_POINTER(v));
 }
 
+static enum CXChildVisitResult promise_type_member(CXCursor c, CXCursor parent,
+						   CXClientData d)
+{
+	CXString s = clang_getCursorSpelling(c);
+	*(bool *)d = !strcmp(clang_getCString(s), "promise_type");
+	clang_disposeString(s);
+	return *(bool *)d ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* Whether fn returns a coroutine type: a class with a member
+ * promise_type (what std::coroutine_traits looks for). */
+static bool returns_task(CXCursor fn)
+{
+	CXType rt = clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn)));
+	if (rt.kind != CXType_Record)
+		return false;
+	CXCursor d = clang_getTypeDeclaration(rt);
+	CXCursor t = clang_getSpecializedCursorTemplate(d);
+	bool found = false;
+	clang_visitChildren(clang_Cursor_isNull(t) ? d : t, promise_type_member, &found);
+	return found;
+}
+
 /* C++ declarations whose members may be function definitions. */
 static bool cxx_scope(enum CXCursorKind k)
 {
@@ -2521,7 +2642,12 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 		return CXChildVisit_Continue;	/* calls record that per callee */
 	cck_sym name = decl_sym(tu, c);
 	struct cck_role r;
-	if (cck_read_annotations(c, &r)) {
+	bool has = cck_read_annotations(c, &r);
+	if (lower_cxx && returns_task(c)) {
+		r.must_use = r.returns_task = true;
+		has = true;
+	}
+	if (has) {
 		struct cck_role *old = g_hash_table_lookup(tu->decl_roles,
 							   GUINT_TO_POINTER(name));
 		if (!old) {

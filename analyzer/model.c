@@ -376,6 +376,10 @@ static struct cck_role strict_roles[sizeof may_occur / sizeof may_occur[0]];
 static const struct row cxx[] = {
 	{ "co_await", .suspends = CCK_CANCEL_DESTROYS },
 	{ "co_yield", .suspends = CCK_CANCEL_DESTROYS },
+	{ "operator delete", .cons = 1 },
+	{ "operator delete[]", .cons = 1 },
+	{ "operator new", .owned = CCK_NONZERO },
+	{ "operator new[]", .owned = CCK_NONZERO },
 	{ "std::condition_variable::wait", .blocks = 1 },
 	{ "std::condition_variable::wait_for", .blocks = 1 },
 	{ "std::condition_variable::wait_until", .blocks = 1 },
@@ -486,7 +490,8 @@ const struct cck_role *cck_model_role(unsigned models, const char *fn)
 		return lookup(uring, sizeof uring / sizeof uring[0], uring_roles, fn);
 	if ((models & CCK_MODEL_CCO) && !strncmp(fn, "cco_", 4))
 		return lookup(cco, sizeof cco / sizeof cco[0], cco_roles, fn);
-	if ((models & CCK_MODEL_CXX) && (!strncmp(fn, "std::", 5) || !strncmp(fn, "co_", 3)))
+	if ((models & CCK_MODEL_CXX) && (!strncmp(fn, "std::", 5) || !strncmp(fn, "co_", 3) ||
+					  !strncmp(fn, "operator ", 9)))
 		return lookup(cxx, sizeof cxx / sizeof cxx[0], cxx_roles, fn);
 	if (models & CCK_MODEL_POSIX_STRICT) {
 		const char *const *m = bsearch(fn, may_occur,

@@ -90,6 +90,8 @@ struct cck_role {
 	unsigned char owned_success;	/* result mask meaning "got one" */
 	unsigned char shield;		/* enum cck_shield_role */
 	bool must_use;
+	bool returns_task;		/* C++: returns a coroutine task, which does
+					 * its work only if awaited or spawned */
 	bool borrows;			/* only reads its arguments: no escape */
 	bool noreturn;			/* never returns (exit, pthread_exit) */
 	/* Capability expressions from thread-safety attributes, with $N for

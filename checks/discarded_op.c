@@ -8,6 +8,18 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 	if (l->kind != CCK_LEAK_DISCARDED)
 		return;
 	const char *fn = cck_sym_str(c, l->what);
+	const struct cck_role *r = cck_tu_role(c->tu, l->what);
+	if (r && r->returns_task) {
+		struct cck_diag *d = cck_report(c->sink, "cancel-discarded-op",
+			cck_loc_file(c, l->at), l->at.line, l->at.col,
+			"the coroutine task '%s' returns is %s: what it was to do is not done",
+			fn, l->unread ? "stored but never awaited or handed on"
+				      : "discarded without being awaited");
+		cck_note(d, cck_loc_file(c, l->at), l->at.line, l->at.col, false,
+			 "fix: co_await it, or hand it to something that runs it to the end "
+			 "(a spawn)");
+		return;
+	}
 	const char *why = l->model == CCK_CANCEL_RETURNS ?
 		" (it may have been cancelled or timed out)" : "";
 	struct cck_diag *d = cck_report(c->sink, "cancel-discarded-op",

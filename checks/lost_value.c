@@ -31,6 +31,10 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 			l->at.line, l->at.col,
 			"'%s' is lost if '%s' is cancelled: it takes ownership and drops the value on cancellation",
 			what, at);
+	else if (l->model == CCK_CANCEL_DESTROYS)
+		d = cck_report(c->sink, "cancel-lost-value", cck_loc_file(c, l->at),
+			l->at.line, l->at.col,
+			"'%s' is leaked if the coroutine is destroyed at this '%s'", what, at);
 	else
 		d = cck_report(c->sink, "cancel-lost-value", cck_loc_file(c, l->at),
 			l->at.line, l->at.col,
