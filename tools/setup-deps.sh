@@ -6,10 +6,10 @@ pkgs=(cmake make gcc pkg-config python3
       clang-19 libclang-19-dev llvm-19-dev llvm-19-tools libclang-rt-19-dev
       liburing-dev libyaml-dev libjson-c-dev libglib2.0-dev libuv1-dev
       neovim python3-jsonschema python3-yaml
-      dpkg-dev file lintian groff-base man-db)
+      dpkg-dev file lintian groff-base man-db clang-tidy-19 libasio-dev)
 # dpkg-dev and file: CPack's dependency detection for make deb
 # (dpkg-shlibdeps); lintian, groff-base, man-db: the package and man
-# page tests.
+# page tests; clang-tidy-19 and libasio-dev: the C++ side-by-side test.
 
 missing=()
 for p in "${pkgs[@]}"; do
