@@ -218,6 +218,12 @@ if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ]; then
 		printf "instructions_over_syntax_only: %.2f (%.2fG vs %.2fG)\n", a / b, a / 1e9, b / 1e9 }'
 fi
 
+# ---------------------------------------------------------------- C++
+# C++ coroutine code against clang-tidy-19's two coroutine checks and
+# clang-19 -fsyntax-only -std=c++20 (bench/run_cxx.sh).
+progress "C++ (bench/run_cxx.sh)"
+bash "$here/run_cxx.sh" "$build" || die "C++ benchmark failed"
+
 # ---------------------------------------------------------------- integrations
 # The clang plugin and cancelcheck-cc against the plain compile (-O2 -c) of
 # this repository's C sources and a 20,000-line file; see "Integrations" in
