@@ -147,8 +147,11 @@ static enum CXChildVisitResult tree_visit(CXCursor c, CXCursor parent, CXClientD
 		t->stack = g_renew(uint32_t, t->stack, t->stack_cap);
 	}
 	t->stack[t->depth++] = i;
-	/* sizeof/alignof operands are not evaluated: lowering never looks */
-	return c.kind == CXCursor_UnaryExpr ? CXChildVisit_Continue : CXChildVisit_Recurse;
+	/* sizeof/alignof operands are not evaluated: lowering never looks;
+	 * a lambda's body is a function of its own (and libclang names its
+	 * statements' parent as the lambda's operator(), not in this tree) */
+	return c.kind == CXCursor_UnaryExpr || c.kind == CXCursor_LambdaExpr
+		? CXChildVisit_Continue : CXChildVisit_Recurse;
 }
 
 static void tree_build(struct tree *t, CXCursor body)
@@ -248,6 +251,14 @@ static void kids_free(struct kids *k)
 /* Expressions wrapped in parens and implicit or explicit casts. */
 /* The TU being lowered is C++ (set by cck_lower_tu). */
 static __thread bool lower_cxx;
+
+/* Lambdas met while lowering a function: each is a function of its own,
+ * lowered once the enclosing one is done. */
+struct pending_lambda {
+	CXCursor lambda;
+	char *name;		/* "<enclosing>::lambda@<line>:<col>" */
+};
+static __thread GArray *pending_lambdas;
 
 /* Whether the first token of c is one of the words (NULL-terminated). */
 static bool starts_with_word(CXCursor c, const char *const *words)
@@ -1522,6 +1533,19 @@ static struct opnd expr(struct lower *L, CXCursor c)
 	}
 	case CXCursor_UnaryExpr:	/* sizeof, alignof: not evaluated */
 		return opaque;
+	case CXCursor_LambdaExpr:
+		if (lower_cxx) {	/* its body is a function of its own */
+			struct cck_loc at = loc_of(L->tu, c);
+			cck_loc_resolve(L->tu, &at);
+			struct pending_lambda pl = { c, g_strdup_printf("%s::lambda@%u:%u",
+				cck_str(&L->tu->strs, L->f->name), at.line, at.col) };
+			if (!pending_lambdas)
+				pending_lambdas = g_array_new(FALSE, FALSE, sizeof(struct pending_lambda));
+			g_array_append_val(pending_lambdas, pl);
+			return opaque;
+		}
+		lower_children(L, c);
+		return opaque;
 	case CXCursor_CXXNewExpr:
 	case CXCursor_CXXDeleteExpr:
 		return new_delete(L, c, clang_getCursorKind(c) == CXCursor_CXXNewExpr);
@@ -2447,15 +2471,15 @@ static void mark_unread(struct cck_func *f)
 
 /* ---- functions -------------------------------------------------------- */
 
-static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body)
+static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body, cck_sym name)
 {
 	struct cck_func *f = cck_func_new();
-	f->name = decl_sym(tu, fn);
+	f->name = name ? name : decl_sym(tu, fn);
 	f->loc = loc_of(tu, fn);
 	cck_loc_resolve(tu, &f->loc);
-	f->internal = clang_getCursorLinkage(fn) == CXLinkage_Internal;
+	f->internal = name || clang_getCursorLinkage(fn) == CXLinkage_Internal;
 	CXType rt = clang_getResultType(clang_getCursorType(fn));
-	f->returns_value = rt.kind != CXType_Void;
+	f->returns_value = name || rt.kind != CXType_Void;
 
 	struct lower L = {
 		.tu = tu, .f = f,
@@ -2612,6 +2636,30 @@ static bool returns_task(CXCursor fn)
 	return found;
 }
 
+/* Lowers the body of a function (or lambda) definition: its block, or in
+ * C++ a coroutine's, which comes first in the statement that wraps it
+ * with what the compiler adds (the promise, the initial and final
+ * suspends). */
+static void lower_definition(struct cck_tu *tu, CXCursor c, cck_sym name)
+{
+	struct kids ks;
+	kids_get(c, &ks);
+	for (unsigned i = 0; i < ks.n; i++) {
+		CXCursor b = kid(&ks, i);
+		enum CXCursorKind bk = clang_getCursorKind(b);
+		if (bk == CXCursor_CompoundStmt) {
+			lower_function(tu, c, b, name);
+		} else if (lower_cxx && bk == CXCursor_UnexposedStmt) {
+			struct kids bks;
+			kids_get(b, &bks);
+			if (bks.n && clang_getCursorKind(kid(&bks, 0)) == CXCursor_CompoundStmt)
+				lower_function(tu, c, kid(&bks, 0), name);
+			kids_free(&bks);
+		}
+	}
+	kids_free(&ks);
+}
+
 /* C++ declarations whose members may be function definitions. */
 static bool cxx_scope(enum CXCursorKind k)
 {
@@ -2661,25 +2709,15 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 		}
 	}
 	if (clang_isCursorDefinition(c)) {
-		struct kids ks;
-		kids_get(c, &ks);
-		for (unsigned i = 0; i < ks.n; i++) {
-			CXCursor b = kid(&ks, i);
-			enum CXCursorKind bk = clang_getCursorKind(b);
-			if (bk == CXCursor_CompoundStmt) {
-				lower_function(tu, c, b);
-			} else if (lower_cxx && bk == CXCursor_UnexposedStmt) {
-				/* a coroutine's body: the function's own block
-				 * first, then what the compiler adds (the promise,
-				 * the initial and final suspends) */
-				struct kids bks;
-				kids_get(b, &bks);
-				if (bks.n && clang_getCursorKind(kid(&bks, 0)) == CXCursor_CompoundStmt)
-					lower_function(tu, c, kid(&bks, 0));
-				kids_free(&bks);
-			}
+		lower_definition(tu, c, 0);
+		/* then the lambdas it holds, and theirs */
+		while (pending_lambdas && pending_lambdas->len) {
+			struct pending_lambda pl = g_array_index(pending_lambdas,
+				struct pending_lambda, pending_lambdas->len - 1);
+			g_array_set_size(pending_lambdas, pending_lambdas->len - 1);
+			lower_definition(tu, pl.lambda, cck_intern(&tu->strs, pl.name));
+			g_free(pl.name);
 		}
-		kids_free(&ks);
 	}
 	return CXChildVisit_Continue;
 }
