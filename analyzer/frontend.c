@@ -1044,6 +1044,8 @@ static struct opnd call(struct lower *L, CXCursor c)
 			CXCursor obj = kid(&mk, 0);
 			struct opnd o = expr(L, obj);
 			args[0] = arg_of(L, obj, &o);
+			/* a lock guard is named by the mutex it stands for */
+			args[0].text = args[0].key;
 		}
 		kids_free(&mk);
 		args++;
