@@ -29,5 +29,10 @@ const struct cck_check *cck_check_by_name(const char *name);
 /* Helpers for wording findings. */
 const char *cck_loc_file(const struct cck_check_ctx *c, struct cck_loc l);
 const char *cck_sym_str(const struct cck_check_ctx *c, cck_sym s);
+struct cck_leak;
+/* Where the cancel edge of a finding leaves, for its message: "'read' is
+ * cancelled here", or for a C++ coroutine "the coroutine is destroyed at
+ * this 'co_await'" (g_free it). */
+char *cck_cancelled_here(const struct cck_check_ctx *c, const struct cck_leak *l);
 
 #endif

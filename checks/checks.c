@@ -42,3 +42,11 @@ const char *cck_sym_str(const struct cck_check_ctx *c, cck_sym s)
 {
 	return cck_str(&c->tu->strs, s);
 }
+
+char *cck_cancelled_here(const struct cck_check_ctx *c, const struct cck_leak *l)
+{
+	const char *at = cck_sym_str(c, l->suspend_callee);
+	return l->model == CCK_CANCEL_DESTROYS
+		? g_strdup_printf("the coroutine is destroyed at this '%s'", at)
+		: g_strdup_printf("'%s' is cancelled here", at);
+}

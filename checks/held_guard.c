@@ -20,13 +20,10 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 	if (l->kind != CCK_LEAK_GUARD)
 		return;
 	const char *what = cck_sym_str(c, l->what);
-	const char *at = cck_sym_str(c, l->suspend_callee);
-	struct cck_diag *d = l->model == CCK_CANCEL_DESTROYS
-		? cck_report(c->sink, "cancel-held-guard", cck_loc_file(c, l->at), l->at.line,
-			     l->at.col, "'%s' is still held if the coroutine is destroyed at "
-			     "this '%s'", what, at)
-		: cck_report(c->sink, "cancel-held-guard", cck_loc_file(c, l->at), l->at.line,
-			     l->at.col, "'%s' is still held if '%s' is cancelled here", what, at);
+	char *when = cck_cancelled_here(c, l);
+	struct cck_diag *d = cck_report(c->sink, "cancel-held-guard", cck_loc_file(c, l->at),
+		l->at.line, l->at.col, "'%s' is still held if %s", what, when);
+	g_free(when);
 	if (l->origin.line) {
 		if (l->origin_callee)
 			cck_note(d, cck_loc_file(c, l->origin), l->origin.line,

@@ -28,11 +28,13 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 			what, at);
 		break;
 	case CCK_LEAK_LENT_SCOPE:
-		if (cck_cancel_unwinds(l->model))
+		if (cck_cancel_unwinds(l->model)) {
+			char *when = cck_cancelled_here(c, l);
 			d = cck_report(c->sink, "cancel-lent-buffer", file, l->at.line, l->at.col,
-				"'%s' goes out of scope if '%s' is cancelled here, while the "
-				"operation it was lent to may still write into it",
-				what, at);
+				"'%s' goes out of scope if %s, while the operation it was "
+				"lent to may still write into it", what, when);
+			g_free(when);
+		}
 		else
 			d = cck_report(c->sink, "cancel-lent-buffer", file, l->at.line, l->at.col,
 				"'%s' goes out of scope here while the operation it was lent to "

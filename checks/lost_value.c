@@ -31,14 +31,12 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 			l->at.line, l->at.col,
 			"'%s' is lost if '%s' is cancelled: it takes ownership and drops the value on cancellation",
 			what, at);
-	else if (l->model == CCK_CANCEL_DESTROYS)
+	else {
+		char *when = cck_cancelled_here(c, l);
 		d = cck_report(c->sink, "cancel-lost-value", cck_loc_file(c, l->at),
-			l->at.line, l->at.col,
-			"'%s' is leaked if the coroutine is destroyed at this '%s'", what, at);
-	else
-		d = cck_report(c->sink, "cancel-lost-value", cck_loc_file(c, l->at),
-			l->at.line, l->at.col,
-			"'%s' is leaked if '%s' is cancelled here", what, at);
+			l->at.line, l->at.col, "'%s' is leaked if %s", what, when);
+		g_free(when);
+	}
 	if (l->origin.line && (l->origin.line != l->at.line || l->origin.col != l->at.col)) {
 		if (l->origin_callee)
 			cck_note(d, cck_loc_file(c, l->origin), l->origin.line,

@@ -8,11 +8,12 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 	if (l->kind != CCK_LEAK_SPLIT_WRITE)
 		return;
 	const char *what = cck_sym_str(c, l->what);
-	const char *at = cck_sym_str(c, l->suspend_callee);
+	char *when = cck_cancelled_here(c, l);
 	struct cck_diag *d = cck_report(c->sink, "cancel-split-write",
 		cck_loc_file(c, l->at), l->at.line, l->at.col,
-		"the message to '%s' is cut if '%s' is cancelled here: part of it is "
-		"written and the stream stays open", what, at);
+		"the message to '%s' is cut if %s: part of it is written and the stream "
+		"stays open", what, when);
+	g_free(when);
 	if (l->origin.line)
 		cck_note(d, cck_loc_file(c, l->origin), l->origin.line, l->origin.col, true,
 			 "its first part is written here by '%s'", cck_sym_str(c, l->origin_callee));
