@@ -34,10 +34,10 @@ static void help(void)
 {
 	printf("usage: %s <compiler> [<compiler arguments>...]\n"
 	       "\n"
-	       "Analyzes the C sources a compile names with that compile's flags, prints\n"
-	       "the findings as compiler warnings, then runs the compiler; the exit status\n"
-	       "is the compiler's. Commands that compile nothing (linking, -E, -M,\n"
-	       "assembler input) go straight to the compiler.\n"
+	       "Analyzes the C and C++ sources a compile names with that compile's\n"
+	       "flags, prints the findings as compiler warnings, then runs the compiler;\n"
+	       "the exit status is the compiler's. Commands that compile nothing\n"
+	       "(linking, -E, -M, assembler input) go straight to the compiler.\n"
 	       "\n"
 	       "  CC=\"%s gcc\" make\n"
 	       "  cmake -DCMAKE_C_COMPILER_LAUNCHER=%s ...\n"
@@ -102,15 +102,23 @@ static bool output_flag(const char *a)
 }
 
 struct compile {
-	GPtrArray *sources;	/* the C sources, in order */
+	GPtrArray *sources;	/* the C and C++ sources, in order */
 	GPtrArray *flags;	/* the analysis's flags: the compile's, minus outputs */
 	bool compiles;		/* the command compiles something */
-	bool c_by_x;		/* a source is C by -x c, whatever its suffix */
+	const char *by_x;	/* "c" or "c++": a source is that by -x, whatever
+				 * its suffix */
 };
 
-static bool is_c_suffix(const char *f)
+/* "c", "c++" or NULL, by a source's suffix. */
+static const char *lang_of_suffix(const char *f)
 {
-	return g_str_has_suffix(f, ".c");
+	static const char *const cxx[] = { ".cc", ".cpp", ".cxx", ".c++", ".C", ".cp", ".CPP" };
+	if (g_str_has_suffix(f, ".c"))
+		return "c";
+	for (size_t i = 0; i < G_N_ELEMENTS(cxx); i++)
+		if (g_str_has_suffix(f, cxx[i]))
+			return "c++";
+	return NULL;
 }
 
 static void classify(int argc, char **argv, struct compile *c)
@@ -118,7 +126,7 @@ static void classify(int argc, char **argv, struct compile *c)
 	c->sources = g_ptr_array_new();
 	c->flags = g_ptr_array_new();
 	c->compiles = true;
-	c->c_by_x = false;
+	c->by_x = NULL;
 	const char *lang = NULL;	/* -x in force, or NULL: by suffix */
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
@@ -140,17 +148,19 @@ static void classify(int argc, char **argv, struct compile *c)
 			continue;
 		}
 		/* an input: a source, an object, a library, stdin ("-") */
-		bool is_c = lang ? !strcmp(lang, "c") : is_c_suffix(a);
-		if (is_c && strcmp(a, "-")) {
+		const char *l = lang ? lang : lang_of_suffix(a);
+		bool known = l && (!strcmp(l, "c") || !strcmp(l, "c++"));
+		if (known && strcmp(a, "-")) {
 			g_ptr_array_add(c->sources, (char *)a);
-			c->c_by_x |= lang != NULL;
+			if (lang)
+				c->by_x = !strcmp(l, "c") ? "c" : "c++";
 		}
 	}
 	if (!c->sources->len)
 		c->compiles = false;
-	if (c->c_by_x) {
+	if (c->by_x) {
 		g_ptr_array_add(c->flags, "-x");
-		g_ptr_array_add(c->flags, "c");
+		g_ptr_array_add(c->flags, (char *)c->by_x);
 	}
 }
 
@@ -197,8 +207,9 @@ static char *plugin_for(const char *compiler, bool *bad)
 	if (!real)
 		return NULL;
 	char *base = g_path_get_basename(real), *dir = g_path_get_dirname(real);
-	bool clang19 = !strcmp(base, "clang-19") ||
-		       (!strcmp(base, "clang") && g_str_has_suffix(dir, "/llvm-19/bin"));
+	bool clang19 = !strcmp(base, "clang-19") || !strcmp(base, "clang++-19") ||
+		       ((!strcmp(base, "clang") || !strcmp(base, "clang++")) &&
+			g_str_has_suffix(dir, "/llvm-19/bin"));
 	free(real);
 	g_free(base);
 	g_free(dir);

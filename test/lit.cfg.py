@@ -21,6 +21,7 @@ config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
 cck = os.path.join(config.cck_bin_dir, "cancelcheck")
 config.substitutions.append(("%cancelcheck-cc", cck + "-cc"))
 config.substitutions.append(("%cancelcheck", cck))
+config.substitutions.append(("%clangxx", os.path.join(os.path.dirname(config.clang), "clang++")))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%unit", config.cck_unit_dir))
 config.substitutions.append(("%srcroot", config.cck_src_root))
