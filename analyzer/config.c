@@ -615,6 +615,36 @@ static bool checks(struct ctx *c, const yaml_node_t *n)
 
 /* werror: findings fail the compile under cancelcheck-cc (the plugin
  * follows the compile's own -Werror). */
+/* lock-guards: C++ classes that lock the mutex they are constructed with
+ * and unlock it in their destructor, as std::lock_guard does. */
+static bool lock_guard_name(struct ctx *c, const yaml_node_t *n)
+{
+	if (!text(c, n, "a C++ class name (ns::guard) in 'lock-guards'"))
+		return false;
+	g_hash_table_add(c->cfg->lock_guards, g_strdup(sval(n)));
+	return true;
+}
+
+static bool lock_guards(struct ctx *c, const yaml_node_t *n)
+{
+	if (is_null(n))
+		return true;
+	if (n->type == YAML_SCALAR_NODE)
+		return lock_guard_name(c, n);
+	if (n->type != YAML_SEQUENCE_NODE) {
+		char *d = describe(n);
+		fail(c, n->start_mark,
+		     "expected a class name or a list of them for 'lock-guards', got %s", d);
+		g_free(d);
+		return false;
+	}
+	for (yaml_node_item_t *i = n->data.sequence.items.start;
+	     i < n->data.sequence.items.top; i++)
+		if (!lock_guard_name(c, node(c, *i)))
+			return false;
+	return true;
+}
+
 static bool werror(struct ctx *c, const yaml_node_t *n)
 {
 	if (is_null(n))
@@ -636,6 +666,7 @@ static const struct {
 	{ "checks", checks },
 	{ "functions", functions },
 	{ "werror", werror },
+	{ "lock-guards", lock_guards },
 };
 
 static bool top(struct ctx *c, const yaml_node_t *n)
@@ -645,7 +676,7 @@ static bool top(struct ctx *c, const yaml_node_t *n)
 	if (n->type != YAML_MAPPING_NODE) {
 		char *d = describe(n);
 		fail(c, n->start_mark,
-		     "expected a mapping with keys models, checks, functions, werror at "
+		     "expected a mapping with keys models, checks, functions, werror, lock-guards at "
 		     "the top level, got %s", d);
 		g_free(d);
 		return false;
@@ -693,6 +724,8 @@ void cck_config_free(struct cck_config *c)
 	g_free(c->checks);
 	if (c->functions)
 		g_hash_table_destroy(c->functions);
+	if (c->lock_guards)
+		g_hash_table_destroy(c->lock_guards);
 	g_free(c);
 }
 
@@ -777,6 +810,7 @@ struct cck_config *cck_config_load(const char *path, char **err)
 	cfg->path = g_strdup(path);
 	cfg->functions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					       cck_role_free);
+	cfg->lock_guards = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	yaml_document_t doc;
 	struct ctx c = { .path = path, .doc = &doc, .cfg = cfg };
 

@@ -13,6 +13,8 @@ struct cck_config {
 	bool exceptions_cleanups; /* reserved */
 	bool werror;		/* cancelcheck-cc: a finding fails the compile */
 	GHashTable *functions;	/* name -> struct cck_role * (owned) */
+	GHashTable *lock_guards;	/* C++ class names (owned) -> 1: lock guard
+					 * types, as std::lock_guard */
 };
 
 /* Walks from the directory of source upward; returns the first

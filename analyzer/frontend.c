@@ -1864,7 +1864,30 @@ static cck_sym function_named_by(struct lower *L, CXCursor e)
 	return spelling_sym(L->tu, e);
 }
 
-/* The standard lock guards, by class template. */
+static enum CXChildVisitResult scoped_attr(CXCursor c, CXCursor parent, CXClientData d)
+{
+	if (clang_getCursorKind(c) != CXCursor_UnexposedAttr)
+		return CXChildVisit_Continue;
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXSourceRange r = cck_attr_spelled_range(c, 64);
+	if (clang_Range_isNull(r))
+		r = clang_getCursorExtent(c);
+	CXToken *tok;
+	unsigned n;
+	clang_tokenize(tu, r, &tok, &n);
+	for (unsigned i = 0; i < n && !*(bool *)d; i++) {
+		CXString s = clang_getTokenSpelling(tu, tok[i]);
+		const char *p = clang_getCString(s);
+		*(bool *)d = !strcmp(p, "scoped_lockable") || !strcmp(p, "__scoped_lockable__");
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tok, n);
+	return *(bool *)d ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* A lock guard's type: the standard ones (by class template), a class
+ * the config lists under lock-guards, or a class marked scoped_lockable
+ * (clang's thread-safety attributes). NULL for anything else. */
 static const char *lock_guard_type(struct lower *L, CXCursor d, cck_sym *ty)
 {
 	static const char *const guards[] = {
@@ -1874,14 +1897,41 @@ static const char *lock_guard_type(struct lower *L, CXCursor d, cck_sym *ty)
 	CXCursor tmpl = clang_getSpecializedCursorTemplate(td);
 	if (!clang_Cursor_isNull(tmpl))
 		td = tmpl;
-	if (clang_getCursorKind(td) != CXCursor_ClassTemplate)
+	enum CXCursorKind k = clang_getCursorKind(td);
+	if (k != CXCursor_ClassTemplate && k != CXCursor_ClassDecl && k != CXCursor_StructDecl)
 		return NULL;
 	*ty = qualified_sym(L->tu, td);
 	const char *tn = cck_str(&L->tu->strs, *ty);
-	for (size_t i = 0; i < G_N_ELEMENTS(guards); i++)
-		if (!strcmp(tn, guards[i]))
-			return guards[i];
-	return NULL;
+	if (k == CXCursor_ClassTemplate)
+		for (size_t i = 0; i < G_N_ELEMENTS(guards); i++)
+			if (!strcmp(tn, guards[i]))
+				return guards[i];
+	if (L->tu->config && L->tu->config->lock_guards &&
+	    g_hash_table_contains(L->tu->config->lock_guards, tn))
+		return tn;
+	bool scoped = false;
+	CXCursor def = clang_getCursorDefinition(td);
+	clang_visitChildren(clang_Cursor_isNull(def) ? td : def, scoped_attr, &scoped);
+	return scoped ? tn : NULL;
+}
+
+/* A user's lock guard type acquires (as a thread-blocking lock) and its
+ * destructor releases, unless the config or an annotation says otherwise. */
+static void user_guard_roles(struct lower *L, cck_sym ty, cck_sym dtor)
+{
+	if (!cck_tu_role(L->tu, ty)) {
+		struct cck_role *r = g_new(struct cck_role, 1);
+		cck_role_init(r);
+		r->acquires = 0;
+		r->acquire_expr = g_strdup("$0");
+		g_hash_table_insert(L->tu->decl_roles, GUINT_TO_POINTER(ty), r);
+	}
+	if (!cck_tu_role(L->tu, dtor)) {
+		struct cck_role *r = g_new(struct cck_role, 1);
+		cck_role_init(r);
+		r->releases = 0;
+		g_hash_table_insert(L->tu->decl_roles, GUINT_TO_POINTER(dtor), r);
+	}
 }
 
 /* std::defer_lock, std::try_to_lock, std::adopt_lock: the guard does not
@@ -1922,6 +1972,7 @@ static bool lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor ini
 	if (lock_guard_type(L, a0, &at))
 		return false;	/* moved or copied from another guard */
 	bool all = !strcmp(tn, "std::scoped_lock");
+	bool user = strncmp(tn, "std::", 5) != 0;
 	int first = 0, last = all ? n - 1 : 0;
 	bool acquire = true;
 	if (all && lock_tag(a0)) {	/* scoped_lock(std::adopt_lock, m...) */
@@ -1930,10 +1981,12 @@ static bool lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor ini
 	} else if (!all && n >= 2 && lock_tag(clang_Cursor_getArgument(call, 1))) {
 		acquire = false;
 	}
-	const char *base = strrchr(tn, ':') + 1;
+	const char *colon = strrchr(tn, ':'), *base = colon ? colon + 1 : tn;
 	char *dn = g_strdup_printf("%s::~%s", tn, base);
 	cck_sym dtor = cck_intern(&L->tu->strs, dn);
 	g_free(dn);
+	if (user)
+		user_guard_roles(L, ty, dtor);
 	for (int i = first; i <= last; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, i);
 		struct opnd o = expr(L, a);
