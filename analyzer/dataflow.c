@@ -877,30 +877,41 @@ void cck_summary_marks(struct cck_tu *tu, const struct cck_func *f, struct cck_s
 
 /* Replays the cleanups that run on a cancel edge, innermost first; false
  * when one of them does something we cannot see. */
+/* A pushed cleanup that no longer runs (CLEANUP_DISARM) keeps its place
+ * in the stack, with this bit set. */
+#define CL_DISARMED 0x80000000u
+
+/* Applies the effects of one cleanup. */
+static void run_cleanup(struct run *R, struct state *s, const struct cck_cleanup *c)
+{
+	for (unsigned j = 0; j < c->effects->len; j++) {
+		const struct cck_event *e = &g_array_index(c->effects, struct cck_event, j);
+		if (e->kind == CCK_EV_RELEASE) {
+			release(R, s, e->key);
+		} else if (e->kind == CCK_EV_CONSUME) {
+			released(R, s, e);
+			stream_closed(R, s, e->var);
+			consume(R, s, e->var, CCK_BY_CALL, false);
+		} else if (e->kind == CCK_EV_REAP) {
+			do_reap(R, s, e);
+		} else if (e->kind == CCK_EV_MARK) {
+			mark(R, s, e);
+		}
+	}
+}
+
 static bool run_cleanups(struct run *R, struct state *s)
 {
 	for (int i = s->nc - 1; i >= 0; i--) {
+		if (s->cl[i] & CL_DISARMED)
+			continue;
 		const struct cck_cleanup *c = &g_array_index(R->f->cleanups,
 			struct cck_cleanup, s->cl[i]);
 		if (!c->on_cancel)
 			continue;
 		if (c->unknown)
 			return false;
-		for (unsigned j = 0; j < c->effects->len; j++) {
-			const struct cck_event *e = &g_array_index(c->effects,
-				struct cck_event, j);
-			if (e->kind == CCK_EV_RELEASE) {
-				release(R, s, e->key);
-			} else if (e->kind == CCK_EV_CONSUME) {
-				released(R, s, e);
-				stream_closed(R, s, e->var);
-				consume(R, s, e->var, CCK_BY_CALL, false);
-			} else if (e->kind == CCK_EV_REAP) {
-				do_reap(R, s, e);
-			} else if (e->kind == CCK_EV_MARK) {
-				mark(R, s, e);
-			}
-		}
+		run_cleanup(R, s, c);
 	}
 	return true;
 }
@@ -1130,10 +1141,18 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		break;
 	case CCK_EV_CLEANUP_POP:
 		if (s->nc) {
-			s->popped = s->cl[s->nc - 1] < 254 ? s->cl[s->nc - 1] + 1 : 255;
-			s->cl[--s->nc] = 0;
+			uint32_t top = s->cl[s->nc - 1] & ~CL_DISARMED;
+			s->popped = top < 254 ? top + 1 : 255;
 			s->flags |= S_POPPED;
+			s->cl[--s->nc] = 0;
 		}
+		break;
+	case CCK_EV_CLEANUP_DISARM:
+		for (int i = s->nc - 1; i >= 0; i--)
+			if (s->cl[i] == e->var) {
+				s->cl[i] |= CL_DISARMED;
+				break;
+			}
 		break;
 	case CCK_EV_SHIELD_ON:
 	case CCK_EV_SHIELD_OFF: {
@@ -1370,11 +1389,15 @@ static void join(struct state *a, const struct state *b)
 	r.flags |= b->flags;
 	r.pcons &= b->pcons;
 	int nc = r.nc < b->nc ? r.nc : b->nc;
-	for (int i = 0; i < nc; i++)
-		if (r.cl[i] != b->cl[i]) {
-			nc = i;
-			break;
+	for (int i = 0; i < nc; i++) {
+		/* disarmed on one path: it may not run */
+		if ((r.cl[i] & ~CL_DISARMED) == (b->cl[i] & ~CL_DISARMED)) {
+			r.cl[i] |= b->cl[i] & CL_DISARMED;
+			continue;
 		}
+		nc = i;
+		break;
+	}
 	for (int i = nc; i < MAXC; i++)
 		r.cl[i] = 0;
 	r.nc = nc;

@@ -515,6 +515,9 @@ struct scoped_cleanup {
 	bool clframe;		/* glibc's -fexceptions pthread_cleanup_push */
 };
 
+/* The cleanup (index + 1) of each C++ lock guard variable in scope. */
+static __thread GHashTable *guard_cleanups;
+
 struct pending_goto {
 	uint32_t block;
 	cck_sym label;
@@ -967,6 +970,9 @@ static bool is_self(CXCursor e)
 /* A call: arguments left to right, then the call event. Calls that shape
  * control flow (noreturn) or that glibc's cleanup macros emit are handled
  * here; everything else is resolved against roles and summaries later. */
+static cck_sym guard_var(struct lower *L, CXCursor e);
+static void disarm_guard(struct lower *L, cck_sym g, CXCursor at);
+
 /* "std::ignore = e": an operator= call whose left side is std::ignore. */
 static bool ignored_assignment(CXCursor c)
 {
@@ -1034,6 +1040,7 @@ static struct opnd call(struct lower *L, CXCursor c)
 	struct kids cks;	/* a call's children: the callee, then the arguments */
 	kids_get(c, &cks);
 	bool from_kids = nargs >= 0 && cks.n == (unsigned)nargs + 1;
+	cck_sym released_guard = 0;	/* g.release(): g no longer unlocks */
 	if (member) {	/* obj.f(), p->f(): the object, or nothing known (this) */
 		struct kids mk = { 0 };
 		CXCursor m = cks.n ? strip(kid(&cks, 0)) : clang_getNullCursor();
@@ -1046,6 +1053,9 @@ static struct opnd call(struct lower *L, CXCursor c)
 			args[0] = arg_of(L, obj, &o);
 			/* a lock guard is named by the mutex it stands for */
 			args[0].text = args[0].key;
+			if (!strcmp(cname, "std::unique_lock::release") ||
+			    !strcmp(cname, "std::shared_lock::release"))
+				released_guard = guard_var(L, obj);
 		}
 		kids_free(&mk);
 		args++;
@@ -1134,6 +1144,8 @@ static struct opnd call(struct lower *L, CXCursor c)
 	e->res = r.var;
 	if (ci && ci->system)
 		e->aux = 1;	/* declared by the system: borrows its arguments */
+	if (released_guard)
+		disarm_guard(L, released_guard, c);
 	r.call_block = L->cur;
 	r.call_ev = L->cur->raw->len - 1;
 	if (ci) {
@@ -1934,6 +1946,57 @@ static void user_guard_roles(struct lower *L, cck_sym ty, cck_sym dtor)
 	}
 }
 
+/* The guard variable an expression names (std::move(g), g), or 0. */
+static cck_sym guard_var(struct lower *L, CXCursor e)
+{
+	for (int depth = 0; depth < 4; depth++) {
+		e = strip(e);
+		if (clang_getCursorKind(e) == CXCursor_DeclRefExpr) {
+			cck_sym v = decl_sym(L->tu, clang_getCursorReferenced(e));
+			return g_hash_table_contains(guard_cleanups, GUINT_TO_POINTER(v)) ? v : 0;
+		}
+		if (clang_getCursorKind(e) != CXCursor_CallExpr ||
+		    clang_Cursor_getNumArguments(e) != 1)
+			return 0;
+		CXString s = clang_getCursorSpelling(e);
+		bool mv = !strcmp(clang_getCString(s), "move");
+		clang_disposeString(s);
+		if (!mv)
+			return 0;
+		e = clang_Cursor_getArgument(e, 0);
+	}
+	return 0;
+}
+
+/* g no longer releases its mutex: released (g.release()) or moved from. */
+static void disarm_guard(struct lower *L, cck_sym g, CXCursor at)
+{
+	uint32_t ci = GPOINTER_TO_UINT(g_hash_table_lookup(guard_cleanups, GUINT_TO_POINTER(g)));
+	if (ci)
+		emit(L, CCK_EV_CLEANUP_DISARM, at)->var = ci - 1;
+}
+
+/* "std::unique_lock l2(std::move(l));": l2 takes l's mutex over (no new
+ * acquire): l's cleanup is disarmed, and l2 releases it instead. */
+static bool moved_guard(struct lower *L, CXCursor d, cck_sym v, CXCursor from)
+{
+	cck_sym g = guard_var(L, from);
+	if (!g)
+		return false;	/* lowered as any variable */
+	uint32_t ci = GPOINTER_TO_UINT(g_hash_table_lookup(guard_cleanups, GUINT_TO_POINTER(g))) - 1;
+	struct cck_cleanup old = g_array_index(L->f->cleanups, struct cck_cleanup, ci);
+	disarm_guard(L, g, d);
+	uint32_t nci = add_cleanup(L, old.handler, old.arg, d, true);
+	emit(L, CCK_EV_CLEANUP_PUSH, d)->var = nci;
+	struct scoped_cleanup sc = { L->scope, nci, false };
+	g_array_append_val(L->scoped, sc);
+	const char *sub = g_hash_table_lookup(L->subst, GUINT_TO_POINTER(g));
+	if (sub)
+		g_hash_table_insert(L->subst, GUINT_TO_POINTER(v), (gpointer)sub);
+	g_hash_table_insert(guard_cleanups, GUINT_TO_POINTER(v), GUINT_TO_POINTER(nci + 1));
+	return true;
+}
+
 /* std::defer_lock, std::try_to_lock, std::adopt_lock: the guard does not
  * lock (it may later, or the mutex is already held). Known by type: the
  * tag is passed by value, through a copy. */
@@ -1970,7 +2033,7 @@ static bool lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor ini
 	CXCursor a0 = clang_Cursor_getArgument(call, 0);
 	cck_sym at = 0;
 	if (lock_guard_type(L, a0, &at))
-		return false;	/* moved or copied from another guard */
+		return moved_guard(L, d, v, a0);
 	bool all = !strcmp(tn, "std::scoped_lock");
 	bool user = strncmp(tn, "std::", 5) != 0;
 	int first = 0, last = all ? n - 1 : 0;
@@ -1997,9 +2060,12 @@ static bool lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor ini
 		emit(L, CCK_EV_CLEANUP_PUSH, d)->var = ci;
 		struct scoped_cleanup sc = { L->scope, ci, false };
 		g_array_append_val(L->scoped, sc);
-		if (i == first && ca.key)
+		if (i == first && ca.key) {
 			g_hash_table_insert(L->subst, GUINT_TO_POINTER(v),
 					    (gpointer)cck_str(&L->tu->strs, ca.key));
+			g_hash_table_insert(guard_cleanups, GUINT_TO_POINTER(v),
+					    GUINT_TO_POINTER(ci + 1));
+		}
 	}
 	return true;
 }
@@ -2560,6 +2626,8 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body, cck_sy
 		if (i < 32 && pt.kind == CXType_Pointer)
 			f->param_ptr |= 1u << i;
 	}
+	GHashTable *outer_guards = guard_cleanups;	/* a lambda's are its own */
+	guard_cleanups = g_hash_table_new(NULL, NULL);
 	struct tree tree;
 	stack_floor_init();
 	tree_build(&tree, body);
@@ -2569,6 +2637,8 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body, cck_sy
 	stmt(&L, body);
 	body_tree = NULL;
 	tree_free(&tree);
+	g_hash_table_unref(guard_cleanups);
+	guard_cleanups = outer_guards;
 	if (L.cur) {	/* falling off the end returns */
 		L.cur->term = CCK_T_RETURN;
 		L.cur->term_loc = loc_of_end(tu, body);

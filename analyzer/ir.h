@@ -65,7 +65,10 @@ enum cck_ev_kind {
 	CCK_EV_MARK,		/* var (a path into an object) is stored to: the
 				 * object's state changed (a connection marked
 				 * broken); aux 1: var is a stream shut down */
+	CCK_EV_CLEANUP_DISARM,	/* the pushed cleanup var (an index) no longer
+				 * runs: a lock guard released or moved from */
 };
+
 
 /* LEND: the storage is on this function's stack (&local, a local array). */
 #define CCK_LEND_STACK 1
