@@ -2547,6 +2547,14 @@ static void stmt(struct lower *L, CXCursor c)
 	case CXCursor_CXXForRangeStmt:
 		stmt_for_range(L, c);
 		return;
+	case CXCursor_CXXTryStmt:
+		/* exceptions are not modelled: the try block runs, and the
+		 * handlers are left out */
+		kids_get(c, &ks);
+		if (ks.n && clang_getCursorKind(kid(&ks, 0)) == CXCursor_CompoundStmt)
+			stmt(L, kid(&ks, 0));
+		kids_free(&ks);
+		return;
 	case CXCursor_UnexposedStmt: {
 		static const char *const co_return[] = { "co_return", NULL };
 		if (lower_cxx && starts_with_word(c, co_return)) {
