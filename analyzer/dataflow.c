@@ -1026,6 +1026,22 @@ static void discard(struct run *R, const struct state *s, const struct cck_event
 	R->fn(R->ctx, &l);
 }
 
+/* A write that is one side of an awaited race: reported on every path
+ * that reaches it (the race decides, not a cancellation). */
+static void race(struct run *R, const struct cck_event *e)
+{
+	char key[32];
+	snprintf(key, sizeof key, "race:%u", e->uid);
+	if (!R->fn || !g_hash_table_add(R->seen, g_strdup(key)))
+		return;
+	struct cck_leak l = {
+		.kind = CCK_LEAK_RACE_LOSER, .func = R->f, .at = e->loc,
+		.suspend_callee = e->callee, .what = e->var, .via = e->var2,
+		.model = CCK_CANCEL_DESTROYS,
+	};
+	R->fn(R->ctx, &l);
+}
+
 static void step(struct run *R, struct state *s, const struct cck_event *e,
 		 GArray *forks)
 {
@@ -1126,6 +1142,9 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		break;
 	case CCK_EV_DISCARD:
 		discard(R, s, e);
+		break;
+	case CCK_EV_RACE:
+		race(R, e);
 		break;
 	case CCK_EV_MARK:
 		mark(R, s, e);

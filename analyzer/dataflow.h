@@ -55,6 +55,9 @@ enum cck_leak_kind {
 	CCK_LEAK_SPLIT_WRITE,		/* cancelled between two writes of a message */
 	CCK_LEAK_DISCARDED,		/* a result that says what happened, dropped */
 	CCK_LEAK_BLOCKING,		/* a thread-blocking call in a coroutine */
+	CCK_LEAK_RACE_LOSER,		/* a write that an awaited race may cancel
+					 * part way (what: its stream, via: the
+					 * other side) */
 };
 
 /* One finding of the core, before a check words it. */

@@ -1388,6 +1388,92 @@ static struct opnd stmt_expr(struct lower *L, CXCursor c)
 	return o;
 }
 
+/* The last name of a C++ function: "async_write" of "asio::async_write". */
+static const char *last_name(const char *n)
+{
+	const char *c = strrchr(n, ':');
+	return c ? c + 1 : n;
+}
+
+/* Operations that, cancelled part way, leave part of a message written:
+ * Asio's writes. */
+static bool is_async_write(const char *n)
+{
+	const char *l = last_name(n);
+	return !strcmp(l, "async_write") || !strcmp(l, "async_write_some") ||
+	       !strcmp(l, "async_send") || !strcmp(l, "async_write_at");
+}
+
+/* The operation one side of a race starts: its function's name, and in
+ * *stream what it works on (the object of a member call, else its first
+ * argument); 0 if the side is no call. */
+static cck_sym race_side(struct lower *L, CXCursor e, cck_sym *stream)
+{
+	*stream = 0;
+	e = strip(e);
+	if (clang_getCursorKind(e) != CXCursor_CallExpr)
+		return 0;
+	CXCursor ref = clang_getCursorReferenced(e);
+	if (!is_function_kind(clang_getCursorKind(ref)))
+		return 0;
+	struct kids ks;
+	kids_get(e, &ks);
+	CXCursor callee = ks.n ? strip(kid(&ks, 0)) : clang_getNullCursor();
+	kids_free(&ks);
+	if (!clang_Cursor_isNull(callee) && clang_getCursorKind(callee) == CXCursor_MemberRefExpr) {
+		struct kids mk;
+		kids_get(callee, &mk);
+		if (mk.n)
+			*stream = key_of(L, strip(kid(&mk, 0)), true);
+		kids_free(&mk);
+	}
+	if (!*stream && clang_Cursor_getNumArguments(e) > 0)
+		*stream = key_of(L, strip(clang_Cursor_getArgument(e, 0)), true);
+	return decl_sym(L->tu, ref);
+}
+
+/* co_await (a || b) with Asio's awaitable operators: the side that loses
+ * is cancelled. A write on either side may then stop part way. */
+static void awaited_race(struct lower *L, CXCursor op, CXCursor at)
+{
+	op = strip(op);
+	if (clang_getCursorKind(op) != CXCursor_CallExpr)
+		return;
+	CXCursor ref = clang_getCursorReferenced(op);
+	CXString sp = clang_getCursorSpelling(ref);
+	bool is_or = clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
+		     !strcmp(clang_getCString(sp), "operator||");
+	clang_disposeString(sp);
+	if (!is_or)
+		return;
+	struct kids ks;
+	kids_get(op, &ks);
+	CXCursor side[2];
+	unsigned n = 0;
+	for (unsigned i = 0; i < ks.n; i++) {	/* the operands, around the operator */
+		CXCursor k = strip(kid(&ks, i));
+		CXString s = clang_getCursorSpelling(k);
+		bool oper = clang_getCursorKind(k) == CXCursor_DeclRefExpr &&
+			    !strcmp(clang_getCString(s), "operator||");
+		clang_disposeString(s);
+		if (!oper && n < 2)
+			side[n++] = kid(&ks, i);
+	}
+	kids_free(&ks);
+	if (n != 2)
+		return;
+	cck_sym st[2], fn[2];
+	for (unsigned i = 0; i < 2; i++)
+		fn[i] = race_side(L, side[i], &st[i]);
+	for (unsigned i = 0; i < 2; i++)
+		if (fn[i] && is_async_write(cck_str(&L->tu->strs, fn[i]))) {
+			struct cck_event *e = emit(L, CCK_EV_RACE, at);
+			e->callee = fn[i];
+			e->var = st[i];
+			e->var2 = fn[1 - i];
+		}
+}
+
 /* co_await e, co_yield e: e is evaluated, then the coroutine suspends at
  * a call named "co_await" or "co_yield" (the cxx model's suspend points,
  * 'unwinds': destroying it there runs its locals' destructors). libclang
@@ -1402,8 +1488,11 @@ static struct opnd coroutine_suspend(struct lower *L, CXCursor c, bool yield)
 		kids_free(&ks);
 		return coroutine_suspend(L, in, suspend_expr(in) == 2);
 	}
-	if (ks.n)
+	if (ks.n) {
+		if (!yield)
+			awaited_race(L, kid(&ks, 0), c);
 		expr(L, kid(&ks, 0));
+	}
 	kids_free(&ks);
 	struct opnd r = opaque;
 	r.var = temp(L);

@@ -279,7 +279,7 @@ static const char *const ev_names[] = {
 	[CCK_EV_COPY] = "copy", [CCK_EV_KILL] = "kill", [CCK_EV_SET] = "set", [CCK_EV_MOVE] = "move", [CCK_EV_GIVE] = "give", [CCK_EV_DIVERGE] = "diverge",
 	[CCK_EV_REAP] = "reap", [CCK_EV_WRITE] = "write", [CCK_EV_BLOCK] = "block",
 	[CCK_EV_DISCARD] = "discard", [CCK_EV_MARK] = "mark",
-	[CCK_EV_CLEANUP_DISARM] = "cleanup-disarm",
+	[CCK_EV_CLEANUP_DISARM] = "cleanup-disarm", [CCK_EV_RACE] = "race",
 };
 
 static const char *mask_name(unsigned m)
@@ -377,6 +377,10 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 
 	case CCK_EV_COPY:
 		fprintf(out, " %s = %s", cck_str(t, e->var), cck_str(t, e->var2));
+		break;
+	case CCK_EV_RACE:
+		fprintf(out, " %s against %s", e->var ? cck_str(t, e->var) : "_",
+			e->var2 ? cck_str(t, e->var2) : "_");
 		break;
 	case CCK_EV_CLEANUP_DISARM:
 	case CCK_EV_CLEANUP_PUSH: {

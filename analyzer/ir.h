@@ -67,6 +67,9 @@ enum cck_ev_kind {
 				 * broken); aux 1: var is a stream shut down */
 	CCK_EV_CLEANUP_DISARM,	/* the pushed cleanup var (an index) no longer
 				 * runs: a lock guard released or moved from */
+	CCK_EV_RACE,		/* C++: a write (callee) to stream var is one side
+				 * of an awaited race (Asio's ||) with var2: it is
+				 * cancelled, part written, if var2 wins */
 };
 
 

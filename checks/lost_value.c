@@ -19,8 +19,27 @@ static const char *hint(const struct cck_leak *l)
 	return "release it in a cleanup handler (pthread_cleanup_push), or before this call";
 }
 
+/* A write that loses an awaited race is cancelled part way. */
+static void race_loser(const struct cck_check_ctx *c, const struct cck_leak *l)
+{
+	const char *op = cck_sym_str(c, l->suspend_callee);
+	struct cck_diag *d = cck_report(c->sink, "cancel-lost-value", cck_loc_file(c, l->at),
+		l->at.line, l->at.col,
+		"the message '%s' writes%s%s%s is lost in part if '%s' completes first: the "
+		"losing side of this race is cancelled, possibly after writing part of it",
+		op, l->what ? " to '" : "", l->what ? cck_sym_str(c, l->what) : "",
+		l->what ? "'" : "", l->via ? cck_sym_str(c, l->via) : "the other side");
+	cck_note(d, cck_loc_file(c, l->at), l->at.line, l->at.col, false,
+		 "fix: do not race a write; bound it with a timeout that closes the stream, "
+		 "or finish the write after the race");
+}
+
 static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 {
+	if (l->kind == CCK_LEAK_RACE_LOSER) {
+		race_loser(c, l);
+		return;
+	}
 	if (l->kind != CCK_LEAK_VALUE && l->kind != CCK_LEAK_LOST_ON_CANCEL)
 		return;
 	const char *what = cck_sym_str(c, l->what);
