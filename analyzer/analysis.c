@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include "analysis.h"
 #include "check.h"
+#include "lang.h"
 #include "paths.h"
 #include "program.h"
 
@@ -145,14 +146,10 @@ static bool has_flag_last(GPtrArray *args, const char *on, const char *off)
 
 static bool is_cxx(const char *file, GPtrArray *args)
 {
-	static const char *const exts[] = { ".cc", ".cpp", ".cxx", ".c++", ".C", ".mm" };
 	for (unsigned i = 0; i + 1 < args->len; i++)
 		if (!strcmp(args->pdata[i], "-x"))
 			return g_str_has_prefix(args->pdata[i + 1], "c++");
-	for (size_t i = 0; i < G_N_ELEMENTS(exts); i++)
-		if (g_str_has_suffix(file, exts[i]))
-			return true;
-	return false;
+	return cck_cxx_source(file);
 }
 
 /* The compile's flags, minus sanitizer flags: instrumentation does not

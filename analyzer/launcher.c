@@ -24,6 +24,7 @@
 #include <dlfcn.h>
 #include <limits.h>
 #include <glib.h>
+#include "lang.h"
 #include "launcher.h"
 
 #define EXIT_ERROR 2
@@ -112,13 +113,9 @@ struct compile {
 /* "c", "c++" or NULL, by a source's suffix. */
 static const char *lang_of_suffix(const char *f)
 {
-	static const char *const cxx[] = { ".cc", ".cpp", ".cxx", ".c++", ".C", ".cp", ".CPP" };
 	if (g_str_has_suffix(f, ".c"))
 		return "c";
-	for (size_t i = 0; i < G_N_ELEMENTS(cxx); i++)
-		if (g_str_has_suffix(f, cxx[i]))
-			return "c++";
-	return NULL;
+	return cck_cxx_source(f) ? "c++" : NULL;
 }
 
 static void classify(int argc, char **argv, struct compile *c)

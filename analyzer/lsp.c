@@ -20,6 +20,7 @@
 #include <json-c/json.h>
 #include "analysis.h"
 #include "config.h"
+#include "lang.h"
 #include "lsp.h"
 
 /* JSON-RPC and LSP error codes */
@@ -417,13 +418,11 @@ static bool flags_from_db(struct doc *d, const char *dbdir)
 
 static bool is_cxx_doc(const struct doc *d)
 {
-	static const char *const exts[] = { ".cc", ".cpp", ".cxx", ".c++", ".C", ".hpp", ".hh" };
 	if (d->lang && !strcmp(d->lang, "cpp"))
 		return true;
-	for (size_t i = 0; i < G_N_ELEMENTS(exts); i++)
-		if (g_str_has_suffix(d->path, exts[i]))
-			return true;
-	return false;
+	/* an editor opens headers too */
+	return cck_cxx_source(d->path) || g_str_has_suffix(d->path, ".hpp") ||
+	       g_str_has_suffix(d->path, ".hh") || g_str_has_suffix(d->path, ".hxx");
 }
 
 /* A file no database lists: its language, GNU C11 (or C++17), and its own
