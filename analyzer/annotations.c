@@ -379,6 +379,30 @@ static enum CXChildVisitResult attr(CXCursor c, CXCursor parent, CXClientData d)
 	return CXChildVisit_Continue;
 }
 
+/* Whether fn is a member function with an object: a non-static method, a
+ * constructor, a destructor or a conversion. Its object is argument 0 of
+ * every call and parameter 0 ("this") of its lowered body. */
+bool cck_has_this(CXCursor fn)
+{
+	switch (clang_getCursorKind(fn)) {
+	case CXCursor_Constructor:
+	case CXCursor_Destructor:
+	case CXCursor_ConversionFunction:
+		return true;
+	case CXCursor_CXXMethod:
+		return !clang_CXXMethod_isStatic(fn);
+	case CXCursor_FunctionTemplate: {
+		enum CXCursorKind pk = clang_getCursorKind(clang_getCursorSemanticParent(fn));
+		return (pk == CXCursor_ClassDecl || pk == CXCursor_StructDecl ||
+			pk == CXCursor_ClassTemplate ||
+			pk == CXCursor_ClassTemplatePartialSpecialization) &&
+		       !clang_CXXMethod_isStatic(fn);
+	}
+	default:
+		return false;
+	}
+}
+
 bool cck_read_annotations(CXCursor fn, struct cck_role *r)
 {
 	cck_role_init(r);
@@ -386,5 +410,7 @@ bool cck_read_annotations(CXCursor fn, struct cck_role *r)
 		return false;
 	struct scan s = { fn, r, false };
 	clang_visitChildren(fn, attr, &s);
+	if (s.any && cck_has_this(fn))	/* written over the declared parameters */
+		cck_role_shift(r);
 	return s.any && !cck_role_is_empty(r);
 }

@@ -1289,7 +1289,10 @@ char *cck_pattern_of(struct cck_tu *tu, const struct cck_func *f, cck_sym key)
 			g_string_free(out, TRUE);
 			return NULL;
 		}
-		if (param >= 0)
+		if (param >= 0 && !strcmp(cck_str(&tu->strs,
+				g_array_index(f->params, cck_sym, param)), "this"))
+			g_string_append_printf(out, "(&$%d)", param);	/* the object's address */
+		else if (param >= 0)
 			g_string_append_printf(out, "$%d", param);
 		else
 			g_string_append_len(out, b, p - b);
@@ -1306,6 +1309,9 @@ static void summarize_return(struct run *R, const struct state *s, cck_sym ret)
 			char *p = cck_pattern_of(R->tu, R->f, f->key);
 			if (p)
 				g_ptr_array_add(held, p);
+			const struct cck_event *from = f->from < R->nuid ? R->by_uid[f->from] : NULL;
+			if (p && R->sum && !R->sum->acquired_by && from)
+				R->sum->acquired_by = from->callee;
 		}
 	}
 	if (!R->acq) {

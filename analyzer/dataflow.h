@@ -34,6 +34,8 @@ struct cck_summary {
 	GPtrArray *ends;		/* char *: objects whose streams it shuts down
 					 * or marks (broken) on some path */
 	cck_sym blocks_via;		/* a thread-blocking call it makes */
+	cck_sym acquired_by;		/* the call that took a lock it holds at a
+					 * return: what kind of lock it is */
 };
 
 struct cck_summary *cck_summary_new(void);

@@ -554,6 +554,8 @@ struct lower {
 	bool too_deep;		/* nested deeper than the stack allows */
 	CXCursor stmt_expr;	/* the expression statement being lowered:
 				 * its value is dropped */
+	struct cck_arg ctor_this;	/* the object the next constructor call
+					 * builds ("T v(...)": v), or none */
 };
 
 /* Once set, lowering unwinds without looking further: the function is
@@ -1018,7 +1020,11 @@ static struct opnd call(struct lower *L, CXCursor c)
 		 * call's (and what they do is not modelled) */
 		direct = strncmp(clang_getCString(sp), "operator", 8) != 0;
 		clang_disposeString(sp);
-		member = direct && rk == CXCursor_CXXMethod && !clang_CXXMethod_isStatic(ref);
+		/* a constructor of the program's own: its object is the
+		 * variable being declared, if any */
+		member = direct && cck_has_this(ref) &&
+			 (rk != CXCursor_Constructor ||
+			  !clang_Location_isInSystemHeader(clang_getCursorLocation(ref)));
 	}
 	const struct callee_info *ci = direct ? callee_of(L->tu, ref) : NULL;
 	cck_sym callee = ci ? ci->name : 0;
@@ -1041,16 +1047,30 @@ static struct opnd call(struct lower *L, CXCursor c)
 	kids_get(c, &cks);
 	bool from_kids = nargs >= 0 && cks.n == (unsigned)nargs + 1;
 	cck_sym released_guard = 0;	/* g.release(): g no longer unlocks */
-	if (member) {	/* obj.f(), p->f(): the object, or nothing known (this) */
+	if (member && rk == CXCursor_Constructor) {
+		/* T v(...): the object is v; a temporary's is unknown */
+		args[0] = L->ctor_this;
+		memset(&L->ctor_this, 0, sizeof L->ctor_this);
+		args++;
+	} else if (member) {	/* obj.f(), p->f(), f(): the object (*p, *this) */
 		struct kids mk = { 0 };
 		CXCursor m = cks.n ? strip(kid(&cks, 0)) : clang_getNullCursor();
-		if (!clang_Cursor_isNull(m) && clang_getCursorKind(m) == CXCursor_MemberRefExpr)
+		bool named = !clang_Cursor_isNull(m) &&
+			     clang_getCursorKind(m) == CXCursor_MemberRefExpr;
+		if (named)
 			kids_get(m, &mk);
 		memset(&args[0], 0, sizeof args[0]);
+		if (named && !mk.n)	/* f() in a member function: *this */
+			args[0].key = args[0].text = cck_intern(&L->tu->strs, "*this");
 		if (mk.n) {
 			CXCursor obj = kid(&mk, 0);
 			struct opnd o = expr(L, obj);
 			args[0] = arg_of(L, obj, &o);
+			if (args[0].key && clang_getCanonicalType(
+				    clang_getCursorType(strip(obj))).kind == CXType_Pointer) {
+				struct cck_arg in = { .key = args[0].key };
+				args[0].key = cck_key_subst(&L->tu->strs, "*$0", &in, 1);
+			}
 			/* a lock guard is named by the mutex it stands for */
 			args[0].text = args[0].key;
 			if (!strcmp(cname, "std::unique_lock::release") ||
@@ -2159,6 +2179,168 @@ static bool lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor ini
 	return true;
 }
 
+static enum CXChildVisitResult dtor_member(CXCursor c, CXCursor parent, CXClientData d)
+{
+	if (clang_getCursorKind(c) != CXCursor_Destructor)
+		return CXChildVisit_Continue;
+	*(CXCursor *)d = c;
+	return CXChildVisit_Break;
+}
+
+/* The destructor a class of the program's own declares (not defaulted, not
+ * deleted), for a variable of that class; a null cursor for anything else.
+ * The standard library's classes are left to their models. */
+static CXCursor user_dtor(CXCursor var)
+{
+	CXCursor dt = clang_getNullCursor();
+	CXType t = clang_getCanonicalType(clang_getCursorType(var));
+	if (t.kind != CXType_Record)
+		return dt;
+	CXCursor td = clang_getTypeDeclaration(t);
+	if (clang_Cursor_isNull(td) ||
+	    clang_Location_isInSystemHeader(clang_getCursorLocation(td)))
+		return dt;
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(td);
+	if (!clang_Cursor_isNull(tmpl))
+		td = tmpl;
+	CXCursor def = clang_getCursorDefinition(td);
+	clang_visitChildren(clang_Cursor_isNull(def) ? td : def, dtor_member, &dt);
+	if (!clang_Cursor_isNull(dt) &&
+	    (clang_CXXMethod_isDefaulted(dt) || clang_CXXMethod_isDeleted(dt)))
+		return clang_getNullCursor();
+	return dt;
+}
+
+/* A user constructor called to build the variable being declared. */
+static bool is_ctor_call(CXCursor e)
+{
+	return clang_getCursorKind(e) == CXCursor_CallExpr &&
+	       clang_getCursorKind(clang_getCursorReferenced(e)) == CXCursor_Constructor &&
+	       !clang_Location_isInSystemHeader(
+		       clang_getCursorLocation(clang_getCursorReferenced(e)));
+}
+
+static bool names_place(CXCursor field)
+{
+	enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(field)).kind;
+	return k == CXType_LValueReference || k == CXType_RValueReference ||
+	       k == CXType_Pointer;
+}
+
+static void add_alias(struct lower *L, cck_sym v, CXCursor field, cck_sym to)
+{
+	if (!to)
+		return;
+	CXString fs = clang_getCursorSpelling(field);
+	char *from = g_strdup_printf("%s.%s", cck_str(&L->tu->strs, v), clang_getCString(fs));
+	clang_disposeString(fs);
+	if (!L->f->aliases)
+		L->f->aliases = g_hash_table_new(NULL, NULL);
+	g_hash_table_insert(L->f->aliases, GUINT_TO_POINTER(cck_intern(&L->tu->strs, from)),
+			    GUINT_TO_POINTER(to));
+	g_free(from);
+}
+
+/* What a member initializer "m_(e)" of constructor ctor binds, for the
+ * call c: e names a parameter (or its address, or what it points at),
+ * and the argument c passes for it is a path. 0 otherwise. */
+static cck_sym bound_by(struct lower *L, CXCursor ctor, CXCursor c, CXCursor e)
+{
+	const char *pattern = "$0";
+	e = strip(e);
+	if (clang_getCursorKind(e) == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
+		if (op != CXUnaryOperator_AddrOf && op != CXUnaryOperator_Deref)
+			return 0;
+		pattern = op == CXUnaryOperator_AddrOf ? "&$0" : "*$0";
+		struct kids ks;
+		kids_get(e, &ks);
+		e = ks.n == 1 ? strip(kid(&ks, 0)) : clang_getNullCursor();
+		kids_free(&ks);
+	}
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return 0;
+	CXCursor p = clang_getCursorReferenced(e);
+	int np = clang_Cursor_getNumArguments(ctor);
+	for (int i = 0; i < np && i < clang_Cursor_getNumArguments(c); i++) {
+		if (!clang_equalCursors(clang_Cursor_getArgument(ctor, i), p))
+			continue;
+		struct cck_arg a = { .key = key_of(L, strip(clang_Cursor_getArgument(c, i)), true) };
+		return a.key ? cck_key_subst(&L->tu->strs, pattern, &a, 1) : 0;
+	}
+	return 0;
+}
+
+struct field_walk {
+	struct lower *L;
+	cck_sym v;
+	struct kids *inits;
+	unsigned i;
+};
+
+static enum CXVisitorResult aggregate_field(CXCursor field, CXClientData d)
+{
+	struct field_walk *w = d;
+	if (w->i >= w->inits->n)
+		return CXVisit_Break;
+	CXCursor e = kid(w->inits, w->i++);
+	if (names_place(field))
+		add_alias(w->L, w->v, field, key_of(w->L, strip(e), true));
+	return CXVisit_Continue;
+}
+
+/* The reference and pointer members of v that its initializer binds to
+ * paths, as aliases: "H h(mu)" with "H(std::mutex &m) : m_(m)" makes
+ * h.m_ mu, so that what H's member functions and destructor do to m_
+ * is done to mu. The same for an aggregate ("U u{mu}"). */
+static void member_aliases(struct lower *L, cck_sym v, CXCursor init)
+{
+	CXCursor c = strip(init);
+	if (clang_getCursorKind(c) == CXCursor_InitListExpr) {
+		struct kids ks;
+		kids_get(c, &ks);
+		struct field_walk w = { L, v, &ks, 0 };
+		clang_Type_visitFields(clang_getCanonicalType(clang_getCursorType(c)),
+				       aggregate_field, &w);
+		kids_free(&ks);
+		return;
+	}
+	if (!is_ctor_call(c))
+		return;
+	CXCursor ctor = clang_getCursorDefinition(clang_getCursorReferenced(c));
+	if (clang_Cursor_isNull(ctor))
+		return;
+	struct kids ks;
+	kids_get(ctor, &ks);
+	for (unsigned i = 0; i + 1 < ks.n; i++) {
+		CXCursor m = kid(&ks, i);
+		if (clang_getCursorKind(m) != CXCursor_MemberRef ||
+		    !clang_isExpression(clang_getCursorKind(kid(&ks, i + 1))))
+			continue;
+		CXCursor field = clang_getCursorReferenced(m);
+		if (names_place(field))
+			add_alias(L, v, field, bound_by(L, ctor, c, kid(&ks, i + 1)));
+	}
+	kids_free(&ks);
+}
+
+/* A local object of a class of the program's own: its constructor is
+ * called on it, and its destructor is a cleanup, run where its scope ends
+ * and where the coroutine is destroyed at a suspend point (or the thread
+ * unwinds on cancellation). */
+static void object_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor init)
+{
+	member_aliases(L, v, init);
+	CXCursor dt = user_dtor(d);
+	if (clang_Cursor_isNull(dt))
+		return;
+	struct cck_arg a = { .key = v, .text = v };
+	uint32_t i = add_cleanup(L, decl_sym(L->tu, dt), a, d, true);
+	emit(L, CCK_EV_CLEANUP_PUSH, d)->var = i;
+	struct scoped_cleanup sc = { L->scope, i, false };
+	g_array_append_val(L->scoped, sc);
+}
+
 static void var_decl(struct lower *L, CXCursor d)
 {
 	cck_sym v = spelling_sym(L->tu, d);
@@ -2216,7 +2398,10 @@ static void var_decl(struct lower *L, CXCursor d)
 	}
 
 	if (!clang_Cursor_isNull(init)) {
+		if (lower_cxx && is_ctor_call(strip(init)))
+			L->ctor_this = (struct cck_arg){ .key = v, .text = v };
 		struct opnd o = expr(L, init);
+		memset(&L->ctor_this, 0, sizeof L->ctor_this);
 		assign_var(L, v, o, d);
 		/* A local initialized from a path stands for it in later keys
 		 * ("struct q *q = arg;" then "&q->mu" is "&arg->mu"). */
@@ -2235,6 +2420,8 @@ static void var_decl(struct lower *L, CXCursor d)
 	} else {
 		kill_var(L, v, d);
 	}
+	if (lower_cxx)
+		object_decl(L, d, v, init);
 
 	cck_sym h = cleanup_attr(L, d);
 	if (h) {
@@ -2689,6 +2876,23 @@ static void mark_unread(struct cck_func *f)
 
 /* ---- functions -------------------------------------------------------- */
 
+/* A constructor's member initializers, before its body: "p_(p)" stores
+ * p in the object, which owns it from then on. */
+static void member_inits(struct lower *L, CXCursor ctor)
+{
+	struct kids ks;
+	kids_get(ctor, &ks);
+	for (unsigned i = 0; i + 1 < ks.n && L->cur; i++) {
+		CXCursor e = kid(&ks, i + 1);
+		if (clang_getCursorKind(kid(&ks, i)) != CXCursor_MemberRef ||
+		    !clang_isExpression(clang_getCursorKind(e)))
+			continue;
+		struct opnd o = expr(L, e);
+		store_into_place(L, o, e);
+	}
+	kids_free(&ks);
+}
+
 static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body, cck_sym name)
 {
 	struct cck_func *f = cck_func_new();
@@ -2715,13 +2919,18 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body, cck_sy
 		.stmt_expr = clang_getNullCursor(),
 	};
 	int np = clang_Cursor_getNumArguments(fn);
+	int self = lower_cxx && cck_has_this(fn);
+	if (self) {	/* the object: "this" is its address */
+		cck_sym p = cck_intern(&tu->strs, "this");
+		g_array_append_val(f->params, p);
+	}
 	for (int i = 0; i < np; i++) {
 		CXCursor pc = clang_Cursor_getArgument(fn, i);
 		cck_sym p = spelling_sym(tu, pc);
 		g_array_append_val(f->params, p);
 		CXType pt = clang_getCanonicalType(clang_getCursorType(pc));
-		if (i < 32 && pt.kind == CXType_Pointer)
-			f->param_ptr |= 1u << i;
+		if (i + self < 32 && pt.kind == CXType_Pointer)
+			f->param_ptr |= 1u << (i + self);
 	}
 	GHashTable *outer_guards = guard_cleanups;	/* a lambda's are its own */
 	guard_cleanups = g_hash_table_new(NULL, NULL);
@@ -2731,6 +2940,8 @@ static void lower_function(struct cck_tu *tu, CXCursor fn, CXCursor body, cck_sy
 	body_tree = &tree;
 	set_cur(&L, new_block(&L));
 	L.too_deep = tree.too_deep;
+	if (lower_cxx && clang_getCursorKind(fn) == CXCursor_Constructor)
+		member_inits(&L, fn);
 	stmt(&L, body);
 	body_tree = NULL;
 	tree_free(&tree);
@@ -2889,6 +3100,14 @@ static bool cxx_scope(enum CXCursorKind k)
 	       k == CXCursor_ClassTemplate || k == CXCursor_ClassTemplatePartialSpecialization;
 }
 
+/* Declarations whose definitions are lowered: functions, and in C++
+ * member functions (constructors and destructors included) and templates. */
+static bool lowered_kind(enum CXCursorKind k)
+{
+	return k == CXCursor_FunctionDecl ||
+	       (lower_cxx && k != CXCursor_FunctionDecl && is_function_kind(k));
+}
+
 /* Every function declaration contributes its annotations to the role of
  * its name; definitions outside system headers are lowered. */
 static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
@@ -2905,8 +3124,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 		table(tu, c);
 		return CXChildVisit_Continue;
 	}
-	if (k != CXCursor_FunctionDecl &&
-	    !(lower_cxx && (k == CXCursor_CXXMethod || k == CXCursor_FunctionTemplate)))
+	if (!lowered_kind(k))
 		return CXChildVisit_Continue;
 	if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;	/* calls record that per callee */
@@ -2953,9 +3171,7 @@ static enum CXChildVisitResult definitions(CXCursor c, CXCursor parent, CXClient
 	if (lower_cxx && cxx_scope(k))
 		return clang_Location_isInSystemHeader(clang_getCursorLocation(c))
 			? CXChildVisit_Continue : CXChildVisit_Recurse;
-	if ((k == CXCursor_FunctionDecl ||
-	     (lower_cxx && (k == CXCursor_CXXMethod || k == CXCursor_FunctionTemplate))) &&
-	    clang_isCursorDefinition(c) &&
+	if (lowered_kind(k) && clang_isCursorDefinition(c) &&
 	    !clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
 		g_hash_table_add(tu->defined, GUINT_TO_POINTER(decl_sym(tu, c)));
 	return CXChildVisit_Continue;

@@ -130,6 +130,8 @@ void cck_func_free(struct cck_func *f)
 	g_array_free(f->cleanups, TRUE);
 	g_array_free(f->params, TRUE);
 	g_hash_table_unref(f->locals);
+	if (f->aliases)
+		g_hash_table_unref(f->aliases);
 	g_array_free(f->callees, TRUE);
 	g_hash_table_unref(f->calls_open);
 	g_hash_table_unref(f->calls_shielded);
@@ -182,7 +184,11 @@ static void normalize(GString *s)
 						depth--;
 					j++;
 				}
-				if (!depth) {	/* *(&X) -> X, &(*X) -> X */
+				/* *(&X) -> X, &(*X) -> X; not "*(&X)->m", which
+				 * is *((&X)->m) */
+				bool postfix = j < s->len && (s->str[j] == '.' || s->str[j] == '[' ||
+							      s->str[j] == '-');
+				if (!depth && !postfix) {
 					g_string_erase(s, j - 1, 1);
 					g_string_erase(s, i, 3);
 					again = true;
@@ -265,6 +271,35 @@ cck_sym cck_key_subst(struct cck_strtab *t, const char *pattern,
 	cck_sym r = cck_intern(t, s->str);
 	g_string_free(s, TRUE);
 	return r;
+}
+
+cck_sym cck_key_alias(struct cck_strtab *t, GHashTable *aliases, cck_sym key)
+{
+	if (!aliases || !key)
+		return key;
+	const char *k = cck_str(t, key);
+	size_t lead = strspn(k, "*&(");
+	GHashTableIter it;
+	gpointer from, to;
+	g_hash_table_iter_init(&it, aliases);
+	while (g_hash_table_iter_next(&it, &from, &to)) {
+		const char *a = cck_str(t, GPOINTER_TO_UINT(from));
+		size_t n = strlen(a);
+		char next = k[lead + n];
+		if (strncmp(k + lead, a, n) || (next && next != '.' && next != '[' &&
+						 next != ')' && next != '-'))
+			continue;
+		GString *s = g_string_new_len(k, lead);
+		const char *b = cck_str(t, GPOINTER_TO_UINT(to));
+		bool simple = strspn(b, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				     "0123456789_.->[]") == strlen(b);
+		g_string_append_printf(s, simple ? "%s%s" : "(%s)%s", b, k + lead + n);
+		normalize(s);
+		cck_sym r = cck_intern(t, s->str);
+		g_string_free(s, TRUE);
+		return r;
+	}
+	return key;
 }
 
 /* ---- --dump-ir -------------------------------------------------------- */

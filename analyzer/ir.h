@@ -184,6 +184,9 @@ struct cck_func {
 	GArray *cleanups;	/* struct cck_cleanup */
 	GArray *params;		/* cck_sym */
 	GHashTable *locals;	/* sym set: the function's local variables */
+	GHashTable *aliases;	/* key sym -> key sym, or NULL: members of local
+				 * objects known to name a path (a reference
+				 * member bound by the constructor) */
 	struct cck_role role;	/* from annotations/config on its own decl */
 	bool has_role;
 	bool returns_value;
@@ -220,6 +223,9 @@ void cck_func_drop_ir(struct cck_func *f);
 
 /* Text of a guard key with $N placeholders replaced by the given args;
  * normalizes "*&x" and "&*x". Returns an interned symbol. */
+/* key with its leading path replaced by what aliases maps it to
+ * ("h.m_" -> "mu": a local object's member known to name mu), or key. */
+cck_sym cck_key_alias(struct cck_strtab *t, GHashTable *aliases, cck_sym key);
 cck_sym cck_key_subst(struct cck_strtab *t, const char *pattern,
 		      const struct cck_arg *args, unsigned nargs);
 

@@ -33,6 +33,40 @@ bool cck_role_is_empty(const struct cck_role *r)
 	       r->ends_stream < 0;
 }
 
+static char *shift_pattern(char *p)
+{
+	if (!p)
+		return NULL;
+	GString *out = g_string_new(NULL);
+	for (const char *q = p; *q; q++) {
+		if (*q == '$' && g_ascii_isdigit(q[1])) {
+			g_string_append_printf(out, "$%ld", strtol(q + 1, (char **)&q, 10) + 1);
+			q--;
+		} else {
+			g_string_append_c(out, *q);
+		}
+	}
+	g_free(p);
+	return g_string_free(out, FALSE);
+}
+
+void cck_role_shift(struct cck_role *r)
+{
+	signed char *idx[] = {
+		&r->acquires, &r->releases, &r->try_acquires, &r->consumes,
+		&r->consumes_on_cancel, &r->lends, &r->lends_fd, &r->lend_ring,
+		&r->reap_ring, &r->writes, &r->write_progress, &r->ends_stream,
+		&r->coroutine_body, &r->moves, &r->gives,
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(idx); i++)
+		if (*idx[i] >= 0)
+			++*idx[i];
+	r->lends_async <<= 1;
+	r->acquire_expr = shift_pattern(r->acquire_expr);
+	r->release_expr = shift_pattern(r->release_expr);
+	r->try_acquire_expr = shift_pattern(r->try_acquire_expr);
+}
+
 int cck_model_by_name(const char *name)
 {
 	if (!strcmp(name, "posix"))

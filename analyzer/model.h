@@ -112,6 +112,9 @@ struct cck_role {
 
 void cck_role_init(struct cck_role *r);
 void cck_role_free(void *r);	/* a heap role, with its strings */
+/* Argument N becomes N + 1: a member function's role, written over its
+ * declared parameters, for calls whose argument 0 is the object. */
+void cck_role_shift(struct cck_role *r);
 bool cck_role_is_empty(const struct cck_role *r);
 
 /* Built-in models, by name ("posix"). */

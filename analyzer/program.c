@@ -71,6 +71,8 @@ json_object *cck_summary_to_json(const struct cck_tu *tu, const struct cck_summa
 	json_object_object_add(o, "ends", strs_json(s->ends));
 	json_object_object_add(o, "blocks_via", json_object_new_string(
 		s->blocks_via ? cck_str(&tu->strs, s->blocks_via) : ""));
+	json_object_object_add(o, "acquired_by", json_object_new_string(
+		s->acquired_by ? cck_str(&tu->strs, s->acquired_by) : ""));
 	return o;
 }
 
@@ -113,6 +115,8 @@ struct cck_summary *cck_summary_from_json(struct cck_tu *tu, json_object *o)
 	strs_from(o, "ends", s->ends);
 	if (json_object_object_get_ex(o, "blocks_via", &via) && *json_object_get_string(via))
 		s->blocks_via = cck_intern(&tu->strs, json_object_get_string(via));
+	if (json_object_object_get_ex(o, "acquired_by", &via) && *json_object_get_string(via))
+		s->acquired_by = cck_intern(&tu->strs, json_object_get_string(via));
 	return s;
 }
 

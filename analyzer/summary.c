@@ -131,7 +131,7 @@ bool cck_summary_equal(const struct cck_summary *a, const struct cck_summary *b)
 	       strs_equal(a->lends, b->lends) && strs_equal(a->lend_rings, b->lend_rings) &&
 	       strs_equal(a->reaps, b->reaps) && strs_equal(a->partial, b->partial) &&
 	       strs_equal(a->ends, b->ends) &&
-	       a->blocks_via == b->blocks_via;
+	       a->blocks_via == b->blocks_via && a->acquired_by == b->acquired_by;
 }
 
 /* ---- resolution ------------------------------------------------------- */
@@ -586,6 +586,11 @@ static const struct cck_summary *summary_of(struct cck_tu *tu, cck_sym fn)
 	return n;
 }
 
+const struct cck_summary *cck_tu_summary(struct cck_tu *tu, cck_sym fn)
+{
+	return summary_of(tu, fn);
+}
+
 /* Whether a call's result says what happened: declared so, or a
  * suspending call whose cancellation shows in its result ('returns') and
  * whose result decides whether it acquired, handed over or obtained
@@ -611,8 +616,37 @@ static void discarded(struct out *o, bool suspends)
 	e->model = suspends;	/* the result may say "cancelled" */
 }
 
+/* The locks the events from index from on name, through the caller's
+ * aliases ("h.m_", the member a local object's constructor bound to mu,
+ * is mu). */
+static void alias_events(struct cck_tu *tu, const struct cck_func *f, GArray *ev,
+			 unsigned from)
+{
+	if (!f->aliases)
+		return;
+	for (unsigned i = from; i < ev->len; i++) {
+		struct cck_event *e = &g_array_index(ev, struct cck_event, i);
+		if (e->kind != CCK_EV_ACQUIRE && e->kind != CCK_EV_RELEASE)
+			continue;
+		e->key = cck_key_alias(&tu->strs, f->aliases, e->key);
+		if (e->text)
+			e->text = cck_key_alias(&tu->strs, f->aliases, e->text);
+	}
+}
+
+static void resolve_call_as_is(struct cck_tu *tu, const struct cck_func *f,
+			       const struct cck_event *c, GArray *ev);
+
 static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 			 const struct cck_event *c, GArray *ev)
+{
+	unsigned from = ev->len;
+	resolve_call_as_is(tu, f, c, ev);
+	alias_events(tu, f, ev, from);
+}
+
+static void resolve_call_as_is(struct cck_tu *tu, const struct cck_func *f,
+			       const struct cck_event *c, GArray *ev)
 {
 	struct out o = { tu, ev, c };
 	const struct cck_role *r = cck_tu_role(tu, c->callee);
@@ -680,6 +714,7 @@ static void resolve_cleanup(struct cck_tu *tu, const struct cck_func *f,
 		resolve_summary(tu, &o, &tmp, s);
 	else
 		cl->unknown = true;
+	alias_events(tu, f, cl->effects, 0);
 	g_array_free(args, TRUE);
 }
 

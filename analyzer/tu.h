@@ -73,6 +73,8 @@ void cck_tu_fini(struct cck_tu *tu);
 
 /* The explicit role of fn (config, then annotations, then models), or NULL. */
 const struct cck_role *cck_tu_role(const struct cck_tu *tu, cck_sym fn);
+/* fn's summary: this TU's, or with -p another's; NULL if none. */
+const struct cck_summary *cck_tu_summary(struct cck_tu *tu, cck_sym fn);
 
 /* Whether fn runs only on the main thread: main reaches it (by calls or
  * taken addresses) and no thread start routine, static table of
@@ -93,6 +95,8 @@ void cck_loc_resolve(struct cck_tu *tu, struct cck_loc *l);
 /* Reads cancelcheck annotations and thread-safety/ownership attributes on a
  * function declaration into r; returns true if any was found. */
 bool cck_read_annotations(CXCursor fn, struct cck_role *r);
+/* A member function with an object (not static): argument 0 of its calls. */
+bool cck_has_this(CXCursor fn);
 /* Where a macro body spells attribute a: span bytes from there. */
 CXSourceRange cck_attr_spelled_range(CXCursor a, unsigned span);
 

@@ -12,9 +12,9 @@
  * suspend. A lock acquired by suspending is a coroutine lock (cco_mutex);
  * a lock described only by cancelcheck's own annotations or the config
  * says nothing of how it waits, and is not reported. */
-static bool blocks_thread(const struct cck_check_ctx *c, cck_sym acquirer)
+static bool blocks_thread(const struct cck_check_ctx *c, cck_sym acquirer, int depth)
 {
-	if (!acquirer)
+	if (!acquirer || depth > 8)
 		return false;
 	const char *name = cck_sym_str(c, acquirer);
 	const struct cck_role *posix = cck_model_role(CCK_MODEL_POSIX, name);
@@ -25,14 +25,17 @@ static bool blocks_thread(const struct cck_check_ctx *c, cck_sym acquirer)
 	if (cxx && (cxx->acquires >= 0 || cxx->try_acquires >= 0))
 		return true;
 	const struct cck_role *r = cck_tu_role(c->tu, acquirer);
-	if (!r || r->suspends)
-		return false;
-	return r->acquire_expr || r->try_acquire_expr;
+	if (r && !cck_role_is_empty(r))
+		return !r->suspends && (r->acquire_expr || r->try_acquire_expr);
+	/* a function of the program's own that returns holding a lock (a
+	 * wrapper, a guard's constructor): the lock it took */
+	const struct cck_summary *s = cck_tu_summary(c->tu, acquirer);
+	return s && blocks_thread(c, s->acquired_by, depth + 1);
 }
 
 static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 {
-	if (l->kind != CCK_LEAK_HELD_AT_SUSPEND || !blocks_thread(c, l->origin_callee))
+	if (l->kind != CCK_LEAK_HELD_AT_SUSPEND || !blocks_thread(c, l->origin_callee, 0))
 		return;
 	const char *what = cck_sym_str(c, l->what);
 	const char *at = cck_sym_str(c, l->suspend_callee);
