@@ -553,8 +553,10 @@ void cck_analyze(CXIndex idx, const struct cck_request *rq, struct cck_result *r
 	if (cxx)
 		g_string_append_printf(res->err, "%s: warning: C++ is modelled in part: "
 				       "co_await and co_yield, the standard mutexes and lock "
-				       "guards, new and delete, tasks, lambdas; not yet the "
-				       "program's own destructors or exceptions\n", rq->file);
+				       "guards, the program's own constructors and destructors "
+				       "of locals, new and delete, tasks, lambdas; not yet "
+				       "exceptions, or destructors of members, bases and "
+				       "temporaries\n", rq->file);
 	analyze_tu(ctu, rq, res, has_flag_last(args, "-fexceptions", "-fno-exceptions"), cxx);
 	g_ptr_array_free(args, TRUE);
 	if (rq->whole_program)

@@ -27,7 +27,8 @@
  * armed, the message is cut here (a cancel edge between two writes). */
 enum { F_GUARD = 1, F_VALUE, F_LENT, F_PARTIAL };
 #define P_ARMED 1
-enum { S_POPPED = 1, S_UNSHIELDED = 2, S_SUSPENDED = 4, S_DEAD = 8 };
+enum { S_POPPED = 1, S_UNSHIELDED = 2, S_SUSPENDED = 4, S_DEAD = 8,
+       S_POPPED_DISARMED = 16 };
 
 struct fact {
 	uint8_t kind;
@@ -1076,6 +1077,8 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 		add_fact(s, &n);
 		break;
 	case CCK_EV_RELEASE:
+		if ((e->model & CCK_RELEASE_BY_CLEANUP) && (s->flags & S_POPPED_DISARMED))
+			break;	/* the guard no longer holds it */
 		if (e->aux == CCK_RELEASE_COVERED)
 			release_covered(R, s, e->key);
 		else
@@ -1163,12 +1166,19 @@ static void step(struct run *R, struct state *s, const struct cck_event *e,
 			uint32_t top = s->cl[s->nc - 1] & ~CL_DISARMED;
 			s->popped = top < 254 ? top + 1 : 255;
 			s->flags |= S_POPPED;
+			if (s->cl[s->nc - 1] & CL_DISARMED)
+				s->flags |= S_POPPED_DISARMED;
+			else
+				s->flags &= ~S_POPPED_DISARMED;
 			s->cl[--s->nc] = 0;
 		}
 		break;
 	case CCK_EV_CLEANUP_DISARM:
 		for (int i = s->nc - 1; i >= 0; i--)
-			if (s->cl[i] == e->var) {
+			if (e->var2 && (s->cl[i] & ~CL_DISARMED) == e->var) {
+				s->cl[i] = e->var2 - 1;
+				break;
+			} else if (s->cl[i] == e->var) {
 				s->cl[i] |= CL_DISARMED;
 				break;
 			}

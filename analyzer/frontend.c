@@ -974,6 +974,7 @@ static bool is_self(CXCursor e)
  * here; everything else is resolved against roles and summaries later. */
 static cck_sym guard_var(struct lower *L, CXCursor e);
 static void disarm_guard(struct lower *L, cck_sym g, CXCursor at);
+static void move_assigned_guard(struct lower *L, cck_sym to, cck_sym from, CXCursor at);
 
 /* "std::ignore = e": an operator= call whose left side is std::ignore. */
 static bool ignored_assignment(CXCursor c)
@@ -1013,6 +1014,17 @@ static struct opnd call(struct lower *L, CXCursor c)
 		struct opnd o = ks.n ? expr(L, kid(&ks, ks.n - 1)) : opaque;
 		kids_free(&ks);
 		return o;
+	}
+	if (lower_cxx && rk == CXCursor_CXXMethod && clang_Cursor_getNumArguments(c) == 2) {
+		CXString sp = clang_getCursorSpelling(ref);
+		bool assign = !strcmp(clang_getCString(sp), "operator=");
+		clang_disposeString(sp);
+		cck_sym to = assign ? guard_var(L, clang_Cursor_getArgument(c, 0)) : 0;
+		cck_sym from = to ? guard_var(L, clang_Cursor_getArgument(c, 1)) : 0;
+		if (from && from != to) {
+			move_assigned_guard(L, to, from, c);
+			return opaque;
+		}
 	}
 	if (lower_cxx && !direct && is_function_kind(rk)) {
 		CXString sp = clang_getCursorSpelling(ref);
@@ -2106,6 +2118,32 @@ static bool moved_guard(struct lower *L, CXCursor d, cck_sym v, CXCursor from)
 	return true;
 }
 
+/* "l2 = std::move(l)": l2 lets its mutex go (if it holds it), and takes
+ * l's over; l no longer releases anything. l2's cleanup keeps its place
+ * (its scope) and now runs l's. */
+static void move_assigned_guard(struct lower *L, cck_sym to, cck_sym from, CXCursor at)
+{
+	uint32_t ct = GPOINTER_TO_UINT(g_hash_table_lookup(guard_cleanups, GUINT_TO_POINTER(to))) - 1;
+	uint32_t cf = GPOINTER_TO_UINT(g_hash_table_lookup(guard_cleanups, GUINT_TO_POINTER(from))) - 1;
+	struct cck_cleanup old = g_array_index(L->f->cleanups, struct cck_cleanup, ct);
+	struct cck_cleanup taken = g_array_index(L->f->cleanups, struct cck_cleanup, cf);
+	emit_call(L, at, old.handler, &old.arg, 1);
+	disarm_guard(L, from, at);
+	uint32_t nci = add_cleanup(L, taken.handler, taken.arg, at, true);
+	struct cck_event *e = emit(L, CCK_EV_CLEANUP_DISARM, at);
+	e->var = ct;
+	e->var2 = nci + 1;
+	for (unsigned i = 0; i < L->scoped->len; i++) {
+		struct scoped_cleanup *sc = &g_array_index(L->scoped, struct scoped_cleanup, i);
+		if (sc->cleanup == ct)
+			sc->cleanup = nci;
+	}
+	const char *sub = g_hash_table_lookup(L->subst, GUINT_TO_POINTER(from));
+	if (sub)
+		g_hash_table_insert(L->subst, GUINT_TO_POINTER(to), (gpointer)sub);
+	g_hash_table_insert(guard_cleanups, GUINT_TO_POINTER(to), GUINT_TO_POINTER(nci + 1));
+}
+
 /* std::defer_lock, std::try_to_lock, std::adopt_lock: the guard does not
  * lock (it may later, or the mutex is already held). Known by type: the
  * tag is passed by value, through a copy. */
@@ -2137,6 +2175,20 @@ static bool lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor ini
 	    clang_getCursorKind(clang_getCursorReferenced(call)) != CXCursor_Constructor)
 		return false;
 	int n = clang_Cursor_getNumArguments(call);
+	const char *colon = strrchr(tn, ':'), *base = colon ? colon + 1 : tn;
+	char *dn = g_strdup_printf("%s::~%s", tn, base);
+	cck_sym dtor = cck_intern(&L->tu->strs, dn);
+	g_free(dn);
+	if (n < 1 && (!strcmp(tn, "std::unique_lock") || !strcmp(tn, "std::shared_lock"))) {
+		/* holds nothing yet; a guard moved into it later */
+		struct cck_arg none = { 0 };
+		uint32_t ci = add_cleanup(L, dtor, none, d, true);
+		emit(L, CCK_EV_CLEANUP_PUSH, d)->var = ci;
+		struct scoped_cleanup sc = { L->scope, ci, false };
+		g_array_append_val(L->scoped, sc);
+		g_hash_table_insert(guard_cleanups, GUINT_TO_POINTER(v), GUINT_TO_POINTER(ci + 1));
+		return true;
+	}
 	if (n < 1)
 		return false;
 	CXCursor a0 = clang_Cursor_getArgument(call, 0);
@@ -2153,10 +2205,6 @@ static bool lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor ini
 	} else if (!all && n >= 2 && lock_tag(clang_Cursor_getArgument(call, 1))) {
 		acquire = false;
 	}
-	const char *colon = strrchr(tn, ':'), *base = colon ? colon + 1 : tn;
-	char *dn = g_strdup_printf("%s::~%s", tn, base);
-	cck_sym dtor = cck_intern(&L->tu->strs, dn);
-	g_free(dn);
 	if (user)
 		user_guard_roles(L, ty, dtor);
 	for (int i = first; i <= last; i++) {

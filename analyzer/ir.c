@@ -424,6 +424,11 @@ static void dump_event(FILE *out, const struct cck_strtab *t, const struct cck_f
 		fprintf(out, " %s(%s)%s", c->handler ? cck_str(t, c->handler) : "<unknown>",
 			c->arg.key ? cck_str(t, c->arg.key) : "_",
 			c->on_cancel ? "" : " normal-exit-only");
+		if (e->kind == CCK_EV_CLEANUP_DISARM && e->var2) {
+			c = &g_array_index(f->cleanups, struct cck_cleanup, e->var2 - 1);
+			fprintf(out, " for %s(%s)", cck_str(t, c->handler),
+				c->arg.key ? cck_str(t, c->arg.key) : "_");
+		}
 		break;
 	}
 	default:

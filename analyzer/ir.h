@@ -66,7 +66,9 @@ enum cck_ev_kind {
 				 * object's state changed (a connection marked
 				 * broken); aux 1: var is a stream shut down */
 	CCK_EV_CLEANUP_DISARM,	/* the pushed cleanup var (an index) no longer
-				 * runs: a lock guard released or moved from */
+				 * runs: a lock guard released or moved from;
+				 * var2 != 0: cleanup var2 - 1 runs in its
+				 * place (a guard move-assigned) */
 	CCK_EV_RACE,		/* C++: a write (callee) to stream var is one side
 				 * of an awaited race (Asio's ||) with var2: it is
 				 * cancelled, part written, if var2 wins */
@@ -87,6 +89,9 @@ enum cck_ev_kind {
 #define CCK_CALL_UNREAD 4
 /* RELEASE: every guard its key names or contains (an unseen handler). */
 #define CCK_RELEASE_COVERED 1
+/* RELEASE (model): run by a cleanup where its scope ends; not if that
+ * cleanup was disarmed (a lock guard released or moved from). */
+#define CCK_RELEASE_BY_CLEANUP 1
 
 enum cck_consume {
 	CCK_BY_CALL,		/* free(p), close(fd), a role's consumes */

@@ -643,6 +643,9 @@ static void resolve_call(struct cck_tu *tu, const struct cck_func *f,
 	unsigned from = ev->len;
 	resolve_call_as_is(tu, f, c, ev);
 	alias_events(tu, f, ev, from);
+	for (unsigned i = from; (c->model & CCK_CALL_RUNS_CLEANUP) && i < ev->len; i++)
+		if (g_array_index(ev, struct cck_event, i).kind == CCK_EV_RELEASE)
+			g_array_index(ev, struct cck_event, i).model |= CCK_RELEASE_BY_CLEANUP;
 }
 
 static void resolve_call_as_is(struct cck_tu *tu, const struct cck_func *f,
