@@ -388,7 +388,10 @@ static cck_sym qualified_sym(struct cck_tu *tu, CXCursor decl)
 {
 	GString *q = g_string_new(NULL);
 	CXString s = clang_getCursorSpelling(decl);
-	g_string_append(q, clang_getCString(s));
+	const char *sp = clang_getCString(s);
+	/* a class template's constructor is spelled "Held<M>": as its calls */
+	const char *lt = strncmp(sp, "operator", 8) ? strchr(sp, '<') : NULL;
+	g_string_append_len(q, sp, lt ? lt - sp : (gssize)strlen(sp));
 	clang_disposeString(s);
 	for (CXCursor p = clang_getCursorSemanticParent(decl);; p = clang_getCursorSemanticParent(p)) {
 		enum CXCursorKind k = clang_getCursorKind(p);
