@@ -29,9 +29,11 @@ static void on_leak(const struct cck_check_ctx *c, const struct cck_leak *l)
 	else
 		cck_note(d, cck_loc_file(c, l->func->loc), l->func->loc.line, l->func->loc.col,
 			 true, "'%s' runs as a coroutine: it reaches a coroutine suspend point", fn);
-	cck_note(d, cck_loc_file(c, l->at), l->at.line, l->at.col, false,
-		 "fix: use the runtime's suspending form (cco_sleep, cco_read, cco_mutex, ...), "
-		 "or move the blocking work to a thread");
+	cck_note(d, cck_loc_file(c, l->at), l->at.line, l->at.col, false, c->tu->cxx
+		 ? "fix: co_await the coroutine library's form (a timer, an async read, an "
+		   "awaited lock), or move the blocking work to another thread"
+		 : "fix: use the runtime's suspending form (cco_sleep, cco_read, cco_mutex, ...), "
+		   "or move the blocking work to a thread");
 }
 
 const struct cck_check cck_check_blocking_in_coroutine = {

@@ -19,6 +19,7 @@ task naps(int fd)
 	co_await read_async(fd);
 	std::this_thread::sleep_for(std::chrono::milliseconds(10));
 	// CHECK: cxx-blocking.cpp:[[@LINE-1]]:2: warning: {{.*}}'std::this_thread::sleep_for'{{.*}} [blocking-in-coroutine]
+	// CHECK: note: fix: co_await the coroutine library's form (a timer, an async read, an awaited lock), or move the blocking work to another thread
 }
 
 task reads(int fd, char *buf)
