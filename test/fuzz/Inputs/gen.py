@@ -10,6 +10,10 @@ def deep_ternary(n=5000):
     return "int f(int x)\n{\n\treturn %s ? 1%s : 2;\n}\n" % (conds, " : 0" * (n - 1))
 
 
+def deep_sum(n=50000):
+    return "int f(int x)\n{\n\treturn %s;\n}\n" % " + ".join(["x"] * n)
+
+
 def deep_or(n=8000):
     return ("int f(int x)\n{\n\tif (%s)\n\t\treturn 1;\n\treturn 0;\n}\n"
             % " || ".join("x == %d" % i for i in range(n)))
