@@ -167,8 +167,12 @@ bool fe_is_noreturn_name(const char *n);
 struct cck_arg fe_arg_of(struct lower *L, CXCursor a, struct opnd *o);
 uint32_t fe_add_cleanup(struct lower *L, cck_sym handler, struct cck_arg arg,
 			CXCursor at, bool on_cancel);
+uint32_t fe_scoped_cleanup(struct lower *L, cck_sym handler, struct cck_arg arg,
+			   CXCursor at, bool on_cancel, bool clframe);
 struct cck_event *fe_emit_call(struct lower *L, CXCursor at, cck_sym callee,
 			       const struct cck_arg *args, unsigned n);
+int fe_member_object(CXCursor c, CXCursor *obj);
+cck_sym fe_object_key(struct lower *L, CXCursor obj, cck_sym key);
 struct opnd fe_call(struct lower *L, CXCursor c);
 void fe_assign_var(struct lower *L, cck_sym lhs, struct opnd rhs, CXCursor at);
 void fe_store_into_place(struct lower *L, struct opnd rhs, CXCursor at);

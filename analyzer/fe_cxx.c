@@ -31,17 +31,9 @@ static cck_sym race_side(struct lower *L, CXCursor e, cck_sym *stream)
 	CXCursor ref = clang_getCursorReferenced(e);
 	if (!fe_is_function_kind(clang_getCursorKind(ref)))
 		return 0;
-	struct kids ks;
-	fe_kids_get(e, &ks);
-	CXCursor callee = ks.n ? fe_strip(fe_kid(&ks, 0)) : clang_getNullCursor();
-	fe_kids_free(&ks);
-	if (!clang_Cursor_isNull(callee) && clang_getCursorKind(callee) == CXCursor_MemberRefExpr) {
-		struct kids mk;
-		fe_kids_get(callee, &mk);
-		if (mk.n)
-			*stream = fe_key_of(L, fe_strip(fe_kid(&mk, 0)), true);
-		fe_kids_free(&mk);
-	}
+	CXCursor obj;
+	if (fe_member_object(e, &obj) == 2)
+		*stream = fe_object_key(L, obj, fe_key_of(L, fe_strip(obj), true));
 	if (!*stream && clang_Cursor_getNumArguments(e) > 0)
 		*stream = fe_key_of(L, fe_strip(clang_Cursor_getArgument(e, 0)), true);
 	return fe_decl_sym(L->tu, ref);
@@ -287,10 +279,7 @@ static bool moved_guard(struct lower *L, CXCursor d, cck_sym v, CXCursor from)
 	uint32_t ci = GPOINTER_TO_UINT(g_hash_table_lookup(fe_guard_cleanups, GUINT_TO_POINTER(g))) - 1;
 	struct cck_cleanup old = g_array_index(L->f->cleanups, struct cck_cleanup, ci);
 	fe_disarm_guard(L, g, d);
-	uint32_t nci = fe_add_cleanup(L, old.handler, old.arg, d, true);
-	fe_emit(L, CCK_EV_CLEANUP_PUSH, d)->var = nci;
-	struct scoped_cleanup sc = { L->scope, nci, false };
-	g_array_append_val(L->scoped, sc);
+	uint32_t nci = fe_scoped_cleanup(L, old.handler, old.arg, d, true, false);
 	const char *sub = g_hash_table_lookup(L->subst, GUINT_TO_POINTER(g));
 	if (sub)
 		g_hash_table_insert(L->subst, GUINT_TO_POINTER(v), (gpointer)sub);
@@ -362,10 +351,7 @@ bool fe_lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor init)
 	if (n < 1 && (!strcmp(tn, "std::unique_lock") || !strcmp(tn, "std::shared_lock"))) {
 		/* holds nothing yet; a guard moved into it later */
 		struct cck_arg none = { 0 };
-		uint32_t ci = fe_add_cleanup(L, dtor, none, d, true);
-		fe_emit(L, CCK_EV_CLEANUP_PUSH, d)->var = ci;
-		struct scoped_cleanup sc = { L->scope, ci, false };
-		g_array_append_val(L->scoped, sc);
+		uint32_t ci = fe_scoped_cleanup(L, dtor, none, d, true, false);
 		g_hash_table_insert(fe_guard_cleanups, GUINT_TO_POINTER(v), GUINT_TO_POINTER(ci + 1));
 		return true;
 	}
@@ -393,10 +379,7 @@ bool fe_lock_guard_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor init)
 		struct cck_arg ca = fe_arg_of(L, a, &o);
 		if (acquire)
 			fe_emit_call(L, d, ty, &ca, 1);
-		uint32_t ci = fe_add_cleanup(L, dtor, ca, d, true);
-		fe_emit(L, CCK_EV_CLEANUP_PUSH, d)->var = ci;
-		struct scoped_cleanup sc = { L->scope, ci, false };
-		g_array_append_val(L->scoped, sc);
+		uint32_t ci = fe_scoped_cleanup(L, dtor, ca, d, true, false);
 		if (i == first && ca.key) {
 			g_hash_table_insert(L->subst, GUINT_TO_POINTER(v),
 					    (gpointer)cck_str(&L->tu->strs, ca.key));
@@ -563,10 +546,7 @@ void fe_object_decl(struct lower *L, CXCursor d, cck_sym v, CXCursor init)
 	if (clang_Cursor_isNull(dt))
 		return;
 	struct cck_arg a = { .key = v, .text = v };
-	uint32_t i = fe_add_cleanup(L, fe_decl_sym(L->tu, dt), a, d, true);
-	fe_emit(L, CCK_EV_CLEANUP_PUSH, d)->var = i;
-	struct scoped_cleanup sc = { L->scope, i, false };
-	g_array_append_val(L->scoped, sc);
+	fe_scoped_cleanup(L, fe_decl_sym(L->tu, dt), a, d, true, false);
 }
 
 /* ---- functions -------------------------------------------------------- */

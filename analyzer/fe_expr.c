@@ -310,6 +310,19 @@ uint32_t fe_add_cleanup(struct lower *L, cck_sym handler, struct cck_arg arg,
 	return L->f->cleanups->len - 1;
 }
 
+/* A cleanup that runs where the current scope ends (and on the cancel
+ * edges inside it, if on_cancel): registered, pushed here, and tied to
+ * the scope. Its index. */
+uint32_t fe_scoped_cleanup(struct lower *L, cck_sym handler, struct cck_arg arg,
+			   CXCursor at, bool on_cancel, bool clframe)
+{
+	uint32_t i = fe_add_cleanup(L, handler, arg, at, on_cancel);
+	fe_emit(L, CCK_EV_CLEANUP_PUSH, at)->var = i;
+	struct scoped_cleanup sc = { L->scope, i, clframe };
+	g_array_append_val(L->scoped, sc);
+	return i;
+}
+
 struct cck_event *fe_emit_call(struct lower *L, CXCursor at, cck_sym callee,
 			       const struct cck_arg *args, unsigned n)
 {
@@ -417,6 +430,35 @@ static bool ignored_assignment(CXCursor c)
 	return r;
 }
 
+/* How call c names the object of a member function: 0, it names none;
+ * 1, "f()" alone inside a member function, the object is *this; 2,
+ * "obj.f()" or "p->f()", and *obj is obj or p. */
+int fe_member_object(CXCursor c, CXCursor *obj)
+{
+	struct kids ks, mk;
+	fe_kids_get(c, &ks);
+	CXCursor m = ks.n ? fe_strip(fe_kid(&ks, 0)) : clang_getNullCursor();
+	fe_kids_free(&ks);
+	if (clang_Cursor_isNull(m) || clang_getCursorKind(m) != CXCursor_MemberRefExpr)
+		return 0;
+	fe_kids_get(m, &mk);
+	int how = mk.n ? 2 : 1;
+	if (mk.n)
+		*obj = fe_kid(&mk, 0);
+	fe_kids_free(&mk);
+	return how;
+}
+
+/* The key of the object obj names, given obj's key: "*p" for a pointer p. */
+cck_sym fe_object_key(struct lower *L, CXCursor obj, cck_sym key)
+{
+	if (!key || clang_getCanonicalType(clang_getCursorType(fe_strip(obj))).kind !=
+		    CXType_Pointer)
+		return key;
+	struct cck_arg in = { .key = key };
+	return cck_key_subst(&L->tu->strs, "*$0", &in, 1);
+}
+
 struct opnd fe_call(struct lower *L, CXCursor c)
 {
 	CXCursor ref = clang_getCursorReferenced(c);
@@ -481,31 +523,21 @@ struct opnd fe_call(struct lower *L, CXCursor c)
 		memset(&L->ctor_this, 0, sizeof L->ctor_this);
 		args++;
 	} else if (member) {	/* obj.f(), p->f(), f(): the object (*p, *this) */
-		struct kids mk = { 0 };
-		CXCursor m = cks.n ? fe_strip(fe_kid(&cks, 0)) : clang_getNullCursor();
-		bool named = !clang_Cursor_isNull(m) &&
-			     clang_getCursorKind(m) == CXCursor_MemberRefExpr;
-		if (named)
-			fe_kids_get(m, &mk);
+		CXCursor obj;
+		int how = fe_member_object(c, &obj);
 		memset(&args[0], 0, sizeof args[0]);
-		if (named && !mk.n)	/* f() in a member function: *this */
+		if (how == 1)	/* f() in a member function: *this */
 			args[0].key = args[0].text = cck_intern(&L->tu->strs, "*this");
-		if (mk.n) {
-			CXCursor obj = fe_kid(&mk, 0);
+		if (how == 2) {
 			struct opnd o = fe_expr(L, obj);
 			args[0] = fe_arg_of(L, obj, &o);
-			if (args[0].key && clang_getCanonicalType(
-				    clang_getCursorType(fe_strip(obj))).kind == CXType_Pointer) {
-				struct cck_arg in = { .key = args[0].key };
-				args[0].key = cck_key_subst(&L->tu->strs, "*$0", &in, 1);
-			}
+			args[0].key = fe_object_key(L, obj, args[0].key);
 			/* a lock guard is named by the mutex it stands for */
 			args[0].text = args[0].key;
 			if (!strcmp(cname, "std::unique_lock::release") ||
 			    !strcmp(cname, "std::shared_lock::release"))
 				released_guard = fe_guard_var(L, obj);
 		}
-		fe_kids_free(&mk);
 		args++;
 	}
 	if (!direct && cks.n)	/* through a pointer: what it reads (a table) */

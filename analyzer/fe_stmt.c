@@ -159,12 +159,8 @@ static void var_decl(struct lower *L, CXCursor d)
 		if (il.n >= 2) {
 			CXCursor a1 = fe_kid(&il, 1);
 			struct opnd o = fe_expr(L, a1);
-			uint32_t i = fe_add_cleanup(L, fe_function_named_by(L, fe_kid(&il, 0)),
-						 fe_arg_of(L, a1, &o), d, true);
-			struct cck_event *e = fe_emit(L, CCK_EV_CLEANUP_PUSH, d);
-			e->var = i;
-			struct scoped_cleanup sc = { L->scope, i, true };
-			g_array_append_val(L->scoped, sc);
+			fe_scoped_cleanup(L, fe_function_named_by(L, fe_kid(&il, 0)),
+					  fe_arg_of(L, a1, &o), d, true, true);
 			L->clframe_do_it = 1;
 		}
 		fe_kids_free(&il);
@@ -205,11 +201,7 @@ static void var_decl(struct lower *L, CXCursor d)
 		struct cck_arg a = { .key = cck_key_subst(&L->tu->strs, "&$0", &in, 1),
 				     .var = v, .addr_of = true };
 		a.text = a.key;
-		uint32_t i = fe_add_cleanup(L, h, a, d, L->tu->exceptions);
-		struct cck_event *e = fe_emit(L, CCK_EV_CLEANUP_PUSH, d);
-		e->var = i;
-		struct scoped_cleanup sc = { L->scope, i, false };
-		g_array_append_val(L->scoped, sc);
+		fe_scoped_cleanup(L, h, a, d, L->tu->exceptions, false);
 	}
 }
 

@@ -285,9 +285,10 @@ cck_sym cck_key_alias(struct cck_strtab *t, GHashTable *aliases, cck_sym key)
 	while (g_hash_table_iter_next(&it, &from, &to)) {
 		const char *a = cck_str(t, GPOINTER_TO_UINT(from));
 		size_t n = strlen(a);
-		char next = k[lead + n];
-		if (strncmp(k + lead, a, n) || (next && next != '.' && next != '[' &&
-						 next != ')' && next != '-'))
+		if (strncmp(k + lead, a, n))
+			continue;
+		char next = k[lead + n];	/* k is at least that long */
+		if (next && next != '.' && next != '[' && next != ')' && next != '-')
 			continue;
 		GString *s = g_string_new_len(k, lead);
 		const char *b = cck_str(t, GPOINTER_TO_UINT(to));
