@@ -21,7 +21,7 @@ inc = os.path.join(root, "test/checks/Inputs")
 files = [os.path.join(root, "test/cxx-tidy/Inputs/corpus.cpp"),
          os.path.join(root, "test/cxx-tidy/Inputs/asio_session.cpp")]
 files += sorted(glob.glob(os.path.join(root, "test/checks/*/cxx-*.cpp")))
-flags = ["-std=c++20", "-I" + inc, "-DASIO_HAS_CO_AWAIT=1", "-DASIO_HAS_STD_COROUTINE=1"]
+flags = ["-std=c++20", "-I" + inc, "-I" + os.path.join(root, "include"), "-DASIO_HAS_CO_AWAIT=1", "-DASIO_HAS_STD_COROUTINE=1"]
 def cmds(argv_of):
     return [{"directory": root, "arguments": argv_of(f)} for f in files]
 w = [
