@@ -669,6 +669,103 @@ static struct cck_program *program_of(GPtrArray *jobs, bool cancels)
  * most. */
 #define ROUNDS 4
 
+/* The TUs as a graph: an edge from a TU to each TU whose summaries it uses
+ * (its providers), and its strongly connected components (TUs that use
+ * each other's summaries, through a cycle). */
+struct tu_graph {
+	GPtrArray *jobs;
+	GPtrArray **providers;	/* per job: struct job * it waits for */
+	int *scc, *index, *low, next, nscc;
+	bool *on_stack;
+	GPtrArray *stack;
+};
+
+static void strong_tu(struct tu_graph *g, unsigned v)
+{
+	g->index[v] = g->low[v] = g->next++;
+	g_ptr_array_add(g->stack, GUINT_TO_POINTER(v));
+	g->on_stack[v] = true;
+	for (unsigned i = 0; i < g->providers[v]->len; i++) {
+		unsigned w = GPOINTER_TO_UINT(g->providers[v]->pdata[i]);
+		if (g->index[w] < 0) {
+			strong_tu(g, w);
+			g->low[v] = MIN(g->low[v], g->low[w]);
+		} else if (g->on_stack[w]) {
+			g->low[v] = MIN(g->low[v], g->index[w]);
+		}
+	}
+	if (g->low[v] != g->index[v])
+		return;
+	unsigned w;
+	do {
+		w = GPOINTER_TO_UINT(g->stack->pdata[g->stack->len - 1]);
+		g_ptr_array_set_size(g->stack, g->stack->len - 1);
+		g->on_stack[w] = false;
+		g->scc[w] = g->nscc;
+	} while (w != v);
+	g->nscc++;
+}
+
+static void tu_graph_init(struct tu_graph *g, GPtrArray *jobs, const struct cck_program *p)
+{
+	unsigned n = jobs->len;
+	g->jobs = jobs;
+	g->providers = g_new0(GPtrArray *, n);
+	g->scc = g_new(int, n);
+	g->index = g_new(int, n);
+	g->low = g_new(int, n);
+	g->on_stack = g_new0(bool, n);
+	g->stack = g_ptr_array_new();
+	g->next = g->nscc = 0;
+	GHashTable *at = g_hash_table_new(g_str_hash, g_str_equal);	/* file -> index + 1 */
+	for (unsigned i = 0; i < n; i++)
+		g_hash_table_insert(at, ((struct job *)jobs->pdata[i])->file, GUINT_TO_POINTER(i + 1));
+	GHashTable *from = g_hash_table_new(g_str_hash, g_str_equal);
+	for (unsigned i = 0; i < n; i++) {
+		g->index[i] = -1;
+		g->providers[i] = g_ptr_array_new();
+		g_hash_table_remove_all(from);
+		cck_program_providers(p, ((struct job *)jobs->pdata[i])->file, from);
+		GHashTableIter it;
+		gpointer f;
+		g_hash_table_iter_init(&it, from);
+		while (g_hash_table_iter_next(&it, &f, NULL)) {
+			unsigned k = GPOINTER_TO_UINT(g_hash_table_lookup(at, f));
+			if (k)
+				g_ptr_array_add(g->providers[i], GUINT_TO_POINTER(k - 1));
+		}
+	}
+	g_hash_table_unref(from);
+	g_hash_table_unref(at);
+	for (unsigned i = 0; i < n; i++)
+		if (g->index[i] < 0)
+			strong_tu(g, i);
+}
+
+static void tu_graph_fini(struct tu_graph *g)
+{
+	for (unsigned i = 0; i < g->jobs->len; i++)
+		g_ptr_array_free(g->providers[i], TRUE);
+	g_free(g->providers);
+	g_free(g->scc);
+	g_free(g->index);
+	g_free(g->low);
+	g_free(g->on_stack);
+	g_ptr_array_free(g->stack, TRUE);
+}
+
+/* Whether job v should wait this round: a provider outside its cycle is
+ * to be analyzed again too, and may change what v would be given. */
+static bool waits(const struct tu_graph *g, unsigned v, const bool *again)
+{
+	for (unsigned i = 0; i < g->providers[v]->len; i++) {
+		unsigned w = GPOINTER_TO_UINT(g->providers[v]->pdata[i]);
+		if (again[w] && g->scc[w] != g->scc[v])
+			return true;
+	}
+	return false;
+}
+
 static void whole_program(struct options *o, GPtrArray *jobs, int n)
 {
 	char *dir = g_build_filename(o->build_dir, ".cancelcheck-cache", NULL);
@@ -690,21 +787,37 @@ static void whole_program(struct options *o, GPtrArray *jobs, int n)
 	}
 	struct cck_program *prog_ = program_of(jobs, cancels);
 	GPtrArray *again = g_ptr_array_new();
+	struct tu_graph g;
+	tu_graph_init(&g, jobs, prog_);
+	bool *changed = g_new(bool, jobs->len);
 	for (int round = 0; round < ROUNDS; round++) {
 		g_ptr_array_set_size(again, 0);
+		unsigned nchanged = 0, nwait = 0;
 		for (unsigned i = 0; i < jobs->len; i++) {
 			struct job *j = jobs->pdata[i];
+			changed[i] = false;
 			if (j->res.failed || !j->res.facts || !cck_program_needs(prog_, j->file, NULL))
 				continue;
 			char *key = pass2_key(prog_, j);
-			if (!j->used || strcmp(j->used, key))
-				g_ptr_array_add(again, j);
+			changed[i] = !j->used || strcmp(j->used, key);
+			nchanged += changed[i];
 			g_free(key);
+		}
+		/* A TU waits for its providers to settle, but not past the last
+		 * round: analyzed once with their final summaries rather than
+		 * once per change on the way (a large TU at the top of a chain). */
+		for (unsigned i = 0; i < jobs->len; i++) {
+			if (!changed[i])
+				continue;
+			if (round < ROUNDS - 1 && waits(&g, i, changed))
+				nwait++;
+			else
+				g_ptr_array_add(again, jobs->pdata[i]);
 		}
 		if (o->verbose)
 			fprintf(stderr, "%s: note: round %d: %u of %u translation units use other "
-				"units' summaries that changed: analyzed again\n", prog, round + 1,
-				again->len, jobs->len);
+				"units' summaries that changed: analyzed again (%u of them wait for "
+				"their providers)\n", prog, round + 1, nchanged, jobs->len, nwait);
 		if (!again->len)
 			break;
 		struct pool Q = { .jobs = again, .o = o, .program = prog_, .run = pass_program,
@@ -714,6 +827,8 @@ static void whole_program(struct options *o, GPtrArray *jobs, int n)
 		cck_program_free(prog_);
 		prog_ = program_of(jobs, cancels);
 	}
+	g_free(changed);
+	tu_graph_fini(&g);
 	for (unsigned i = 0; i < jobs->len; i++)
 		filter_by_threads(prog_, jobs->pdata[i], o->verbose);
 	g_ptr_array_free(again, TRUE);

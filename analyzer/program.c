@@ -215,6 +215,7 @@ struct cck_program {
 	GHashTable *handles;		/* names of the handles pthread_cancel gets */
 	GHashTable *by_file;		/* file -> struct unit * */
 	GHashTable *summaries;		/* exported name -> json_object (borrowed) */
+	GHashTable *provider;		/* exported name -> the file whose summary it is */
 	GHashTable *edges;		/* qualified name -> GPtrArray of qualified */
 	GHashTable *cancellable;	/* qualified name set */
 	bool cancels, has_main;
@@ -237,6 +238,7 @@ struct cck_program *cck_program_new(void)
 	p->units = g_ptr_array_new_with_free_func(unit_free);
 	p->by_file = g_hash_table_new(g_str_hash, g_str_equal);
 	p->summaries = g_hash_table_new(g_str_hash, g_str_equal);
+	p->provider = g_hash_table_new(g_str_hash, g_str_equal);
 	p->edges = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					 (GDestroyNotify)g_ptr_array_unref);
 	p->cancellable = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -249,6 +251,7 @@ void cck_program_free(struct cck_program *p)
 	if (!p)
 		return;
 	g_hash_table_unref(p->summaries);
+	g_hash_table_unref(p->provider);
 	g_hash_table_unref(p->edges);
 	g_hash_table_unref(p->cancellable);
 	g_hash_table_unref(p->handles);
@@ -297,8 +300,10 @@ void cck_program_add(struct cck_program *p, const char *file, json_object *facts
 		if (json_object_object_get_ex(f, "static", &v) && json_object_get_boolean(v))
 			g_hash_table_add(u->statics, (gpointer)name);
 		else if (json_object_object_get_ex(f, "summary", &v) &&
-			 !g_hash_table_contains(p->summaries, name))
+			 !g_hash_table_contains(p->summaries, name)) {
 			g_hash_table_insert(p->summaries, (gpointer)name, v);	/* the first */
+			g_hash_table_insert(p->provider, (gpointer)name, u->file);
+		}
 	}
 	json_object *tables = arr_at(facts, "tables"), *v;
 	for (size_t i = 0; tables && i < json_object_array_length(tables); i++) {
@@ -450,6 +455,16 @@ bool cck_program_needs(const struct cck_program *p, const char *file, GChecksum 
 		}
 	}
 	return needs;
+}
+
+void cck_program_providers(const struct cck_program *p, const char *file, GHashTable *out)
+{
+	const struct unit *u = g_hash_table_lookup(p->by_file, file);
+	for (unsigned i = 0; u && i < u->externs->len; i++) {
+		const char *from = g_hash_table_lookup(p->provider, u->externs->pdata[i]);
+		if (from && strcmp(from, file))
+			g_hash_table_add(out, (gpointer)from);
+	}
 }
 
 bool cck_program_cancellable(const struct cck_program *p, const char *func)

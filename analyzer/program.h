@@ -35,6 +35,9 @@ json_object *cck_program_summary(const struct cck_program *p, const char *name);
  * something (then its analysis needs them: a second pass). Also hashes
  * those summaries into *key for the cache. */
 bool cck_program_needs(const struct cck_program *p, const char *file, GChecksum *key);
+/* Adds to out (a string set) the files whose summaries the TU file uses:
+ * its providers, whose changes it waits for (strings owned by p). */
+void cck_program_providers(const struct cck_program *p, const char *file, GHashTable *out);
 /* Whether func ("file::name" for a static one) may run on a thread that
  * some code cancels. */
 bool cck_program_cancellable(const struct cck_program *p, const char *func);
