@@ -139,6 +139,8 @@ void fe_kids_free(struct kids *k);
 extern __thread bool fe_lower_cxx;
 extern __thread GArray *fe_pending_lambdas;
 bool fe_starts_with_word(CXCursor c, const char *const *words);
+/* The spellings of the first max tokens of r (g_ptr_array_free them). */
+GPtrArray *fe_tokens(CXTranslationUnit tu, CXSourceRange r, unsigned max);
 int fe_suspend_expr(CXCursor c);
 CXCursor fe_strip(CXCursor c);
 struct cck_loc fe_loc_of(struct cck_tu *tu, CXCursor c);

@@ -387,23 +387,33 @@ cck_sym fe_decl_sym(struct cck_tu *tu, CXCursor decl)
 	return s;
 }
 
+GPtrArray *fe_tokens(CXTranslationUnit tu, CXSourceRange r, unsigned max)
+{
+	CXToken *tok;
+	unsigned n;
+	clang_tokenize(tu, r, &tok, &n);
+	GPtrArray *out = g_ptr_array_new_full(MIN(n, max), g_free);
+	for (unsigned i = 0; i < n && i < max; i++) {
+		CXString s = clang_getTokenSpelling(tu, tok[i]);
+		g_ptr_array_add(out, g_strdup(clang_getCString(s)));
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tok, n);
+	return out;
+}
+
 static enum CXChildVisitResult noreturn_attr(CXCursor c, CXCursor parent, CXClientData d)
 {
 	if (clang_getCursorKind(c) != CXCursor_UnexposedAttr)
 		return CXChildVisit_Continue;
-	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
-	CXToken *tok;
-	unsigned n;
-	clang_tokenize(tu, clang_getCursorExtent(c), &tok, &n);
-	for (unsigned i = 0; i < n && i < 2; i++) {
-		CXString s = clang_getTokenSpelling(tu, tok[i]);
-		const char *p = clang_getCString(s);
+	GPtrArray *t = fe_tokens(clang_Cursor_getTranslationUnit(c), clang_getCursorExtent(c), 2);
+	for (unsigned i = 0; i < t->len; i++) {
+		const char *p = t->pdata[i];
 		if (!strcmp(p, "noreturn") || !strcmp(p, "__noreturn__") ||
 		    !strcmp(p, "_Noreturn"))
 			*(bool *)d = true;
-		clang_disposeString(s);
 	}
-	clang_disposeTokens(tu, tok, n);
+	g_ptr_array_free(t, TRUE);
 	return CXChildVisit_Continue;
 }
 

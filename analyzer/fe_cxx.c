@@ -116,32 +116,26 @@ struct opnd fe_new_delete(struct lower *L, CXCursor c, bool is_new)
 {
 	/* From the tokens: "new (" is a placement new; "new T[" an array,
 	 * unless "(" or "{" comes first; "delete [" an array delete. */
-	CXTranslationUnit ctu = clang_Cursor_getTranslationUnit(c);
-	CXToken *tok;
-	unsigned n;
 	bool array = false, placement = false, seen = false, done = false;
-	clang_tokenize(ctu, clang_getCursorExtent(c), &tok, &n);
-	for (unsigned i = 0; i < n && !done; i++) {
-		CXString t = clang_getTokenSpelling(ctu, tok[i]);
-		const char *p = clang_getCString(t);
+	GPtrArray *t = fe_tokens(clang_Cursor_getTranslationUnit(c), clang_getCursorExtent(c),
+				 G_MAXUINT);
+	for (unsigned i = 0; i < t->len && !done; i++) {
+		const char *p = t->pdata[i];
 		if (!seen) {
 			seen = !strcmp(p, is_new ? "new" : "delete");
 		} else if (!is_new) {
 			array = !strcmp(p, "[");
 			done = true;
 		} else if (!strcmp(p, "(") && i > 0) {
-			CXString prev = clang_getTokenSpelling(ctu, tok[i - 1]);
-			placement = !strcmp(clang_getCString(prev), "new");
-			clang_disposeString(prev);
+			placement = !strcmp(t->pdata[i - 1], "new");
 			done = true;
 		} else if (!strcmp(p, "{")) {
 			done = true;
 		} else if (!strcmp(p, "[")) {
 			array = done = true;
 		}
-		clang_disposeString(t);
 	}
-	clang_disposeTokens(ctu, tok, n);
+	g_ptr_array_free(t, TRUE);
 	struct kids ks;
 	fe_kids_get(c, &ks);
 	struct cck_arg a = { 0 };
@@ -177,16 +171,11 @@ static enum CXChildVisitResult scoped_attr(CXCursor c, CXCursor parent, CXClient
 	CXSourceRange r = cck_attr_spelled_range(c, 64);
 	if (clang_Range_isNull(r))
 		r = clang_getCursorExtent(c);
-	CXToken *tok;
-	unsigned n;
-	clang_tokenize(tu, r, &tok, &n);
-	for (unsigned i = 0; i < n && !*(bool *)d; i++) {
-		CXString s = clang_getTokenSpelling(tu, tok[i]);
-		const char *p = clang_getCString(s);
-		*(bool *)d = !strcmp(p, "scoped_lockable") || !strcmp(p, "__scoped_lockable__");
-		clang_disposeString(s);
-	}
-	clang_disposeTokens(tu, tok, n);
+	GPtrArray *t = fe_tokens(tu, r, G_MAXUINT);
+	for (unsigned i = 0; i < t->len && !*(bool *)d; i++)
+		*(bool *)d = !strcmp(t->pdata[i], "scoped_lockable") ||
+			     !strcmp(t->pdata[i], "__scoped_lockable__");
+	g_ptr_array_free(t, TRUE);
 	return *(bool *)d ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 

@@ -58,22 +58,14 @@ static void leave_scopes(struct lower *L, unsigned depth, CXCursor at, bool pop)
  * start only, if first), or 0. */
 static cck_sym cleanup_in(struct lower *L, CXTranslationUnit tu, CXSourceRange r, bool first)
 {
-	CXToken *tok;
-	unsigned n;
 	cck_sym h = 0;
-	clang_tokenize(tu, r, &tok, &n);
-	for (unsigned j = 0; j + 2 < n && !h && (!first || j == 0); j++) {
-		CXString s = clang_getTokenSpelling(tu, tok[j]);
-		const char *p = clang_getCString(s);
-		bool is = !strcmp(p, "cleanup") || !strcmp(p, "__cleanup__");
-		clang_disposeString(s);
-		if (!is)
-			continue;
-		CXString t = clang_getTokenSpelling(tu, tok[j + 2]);
-		h = cck_intern(&L->tu->strs, clang_getCString(t));
-		clang_disposeString(t);
+	GPtrArray *t = fe_tokens(tu, r, first ? 3 : G_MAXUINT);
+	for (unsigned j = 0; j + 2 < t->len && !h && (!first || j == 0); j++) {
+		const char *p = t->pdata[j];
+		if (!strcmp(p, "cleanup") || !strcmp(p, "__cleanup__"))
+			h = cck_intern(&L->tu->strs, t->pdata[j + 2]);
 	}
-	clang_disposeTokens(tu, tok, n);
+	g_ptr_array_free(t, TRUE);
 	return h;
 }
 
