@@ -263,7 +263,7 @@ public:
 		SourceManager &SM = CI.getSourceManager();
 		auto main = SM.getFileEntryRefForID(SM.getMainFileID());
 		if (!main)
-			return;	// stdin: the analysis needs the file on disk
+			return;	// no main file at all (standard input is "<stdin>")
 		unsigned failed = D.getCustomDiagID(DiagnosticsEngine::Error,
 						    "cancelcheck: %0");
 		if (!Buf->IsComplete) {
