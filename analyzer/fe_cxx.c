@@ -182,15 +182,21 @@ static enum CXChildVisitResult scoped_attr(CXCursor c, CXCursor parent, CXClient
 /* A lock guard's type: the standard ones (by class template), a class
  * the config lists under lock-guards, or a class marked scoped_lockable
  * (clang's thread-safety attributes). NULL for anything else. */
+/* The class a type names: its declaration, or for a template's
+ * specialization the template (whose members are the ones lowered). */
+static CXCursor class_of(CXType t)
+{
+	CXCursor td = clang_getTypeDeclaration(clang_getCanonicalType(t));
+	CXCursor tmpl = clang_getSpecializedCursorTemplate(td);
+	return clang_Cursor_isNull(tmpl) ? td : tmpl;
+}
+
 static const char *lock_guard_type(struct lower *L, CXCursor d, cck_sym *ty)
 {
 	static const char *const guards[] = {
 		"std::lock_guard", "std::scoped_lock", "std::shared_lock", "std::unique_lock",
 	};
-	CXCursor td = clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(d)));
-	CXCursor tmpl = clang_getSpecializedCursorTemplate(td);
-	if (!clang_Cursor_isNull(tmpl))
-		td = tmpl;
+	CXCursor td = class_of(clang_getCursorType(d));
 	enum CXCursorKind k = clang_getCursorKind(td);
 	if (k != CXCursor_ClassTemplate && k != CXCursor_ClassDecl && k != CXCursor_StructDecl)
 		return NULL;
@@ -396,13 +402,10 @@ static CXCursor user_dtor(CXCursor var)
 	CXType t = clang_getCanonicalType(clang_getCursorType(var));
 	if (t.kind != CXType_Record)
 		return dt;
-	CXCursor td = clang_getTypeDeclaration(t);
+	CXCursor td = class_of(t);
 	if (clang_Cursor_isNull(td) ||
 	    clang_Location_isInSystemHeader(clang_getCursorLocation(td)))
 		return dt;
-	CXCursor tmpl = clang_getSpecializedCursorTemplate(td);
-	if (!clang_Cursor_isNull(tmpl))
-		td = tmpl;
 	CXCursor def = clang_getCursorDefinition(td);
 	clang_visitChildren(clang_Cursor_isNull(def) ? td : def, dtor_member, &dt);
 	if (!clang_Cursor_isNull(dt) &&
@@ -573,9 +576,7 @@ bool fe_returns_task(CXCursor fn)
 	CXType rt = clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn)));
 	if (rt.kind != CXType_Record)
 		return false;
-	CXCursor d = clang_getTypeDeclaration(rt);
-	CXCursor t = clang_getSpecializedCursorTemplate(d);
 	bool found = false;
-	clang_visitChildren(clang_Cursor_isNull(t) ? d : t, promise_type_member, &found);
+	clang_visitChildren(class_of(rt), promise_type_member, &found);
 	return found;
 }
