@@ -179,9 +179,6 @@ static enum CXChildVisitResult scoped_attr(CXCursor c, CXCursor parent, CXClient
 	return *(bool *)d ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-/* A lock guard's type: the standard ones (by class template), a class
- * the config lists under lock-guards, or a class marked scoped_lockable
- * (clang's thread-safety attributes). NULL for anything else. */
 /* The class a type names: its declaration, or for a template's
  * specialization the template (whose members are the ones lowered). */
 static CXCursor class_of(CXType t)
@@ -191,6 +188,9 @@ static CXCursor class_of(CXType t)
 	return clang_Cursor_isNull(tmpl) ? td : tmpl;
 }
 
+/* A lock guard's type: the standard ones (by class template), a class
+ * the config lists under lock-guards, or a class marked scoped_lockable
+ * (clang's thread-safety attributes). NULL for anything else. */
 static const char *lock_guard_type(struct lower *L, CXCursor d, cck_sym *ty)
 {
 	static const char *const guards[] = {
